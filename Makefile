@@ -1,0 +1,35 @@
+# Two commands set up everything on a fresh Debian machine with only python3:
+#   make demo   create .venv, install, ingest the bundled sample news, show the result
+#   make test   install the test tools, run ruff, mypy and the whole test suite
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+DEMO_DB := demo.duckdb
+
+.PHONY: demo test lint bench clean
+
+$(BIN)/python:
+	python3 -m venv $(VENV) || { apt-get update -qq && apt-get install -y -qq python3-venv && python3 -m venv $(VENV); }
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+demo: $(STAMP)
+	rm -f $(DEMO_DB) $(DEMO_DB).wal
+	$(BIN)/worldorder ingest --db $(DEMO_DB) examples/news
+	$(BIN)/worldorder articles --db $(DEMO_DB) --limit 15
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_ingest.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal .pytest_cache .mypy_cache .ruff_cache

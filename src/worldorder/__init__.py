@@ -1,0 +1,3 @@
+"""worldorder: world news into structured, explainable political event data."""
+
+__all__: list[str] = []

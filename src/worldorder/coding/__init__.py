@@ -1,0 +1,1 @@
+"""Coding: who did what to whom (actors, event types, dyads, modality, attribution)."""

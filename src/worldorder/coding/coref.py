@@ -1,0 +1,77 @@
+"""Simple coreference: pronouns and repeated surnames point back to actors already named.
+
+Two habits of news prose cover most cases: a pronoun subject of a reported clause is the
+speaker ("Iraq said it would ..."), and a later "he"/"she" is the last person named as a
+subject ("McCallum revealed ... He also warned"). A surname alone ("Pezeshkian accepted")
+is the person named in full earlier in the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from worldorder.model import ActorCode, ActorMention
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+GROUP_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "theirs", "themselves"})
+PRONOUNS = PERSONAL_PRONOUNS | GROUP_PRONOUNS
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "conj", "parataxis"})
+
+
+def is_pronoun(token: Token) -> bool:
+    """Whether the token is a third-person pronoun that can stand for an actor."""
+    return token.lower_ in PRONOUNS
+
+
+def is_person(token: Token) -> bool:
+    """Whether the token is (the last word of) a person's name."""
+    return token.ent_type_ == "PERSON"
+
+
+@dataclass(slots=True)
+class DiscourseMemory:
+    """What an article has said so far about who is who; one per document."""
+
+    last_person: ActorMention | None = None
+    last_group: ActorMention | None = None
+    surnames: dict[str, ActorCode] = field(default_factory=dict)
+
+    def remember(self, head: Token, mention: ActorMention) -> None:
+        """Note an actor named with ``head`` as its last word."""
+        if is_pronoun(head):
+            return
+        if is_person(head):
+            self.last_person = mention
+            self.surnames.setdefault(head.text, mention.code)
+        else:
+            self.last_group = mention
+
+    def surname(self, head: Token) -> ActorMention | None:
+        """The actor a bare surname stood for earlier in the article."""
+        code = self.surnames.get(head.text)
+        return None if code is None else _at(head, code)
+
+    def pronoun(self, head: Token) -> ActorMention | None:
+        """The actor a pronoun stands for, by discourse recency (see ``speaker`` first)."""
+        referent = self.last_person if head.lower_ in PERSONAL_PRONOUNS else self.last_group
+        if referent is None and head.lower_ in ("they", "them", "their"):
+            referent = self.last_person
+        return None if referent is None else _at(head, referent.code)
+
+
+def speaker(pronoun: Token) -> Token | None:
+    """The subject of the clause that reports the pronoun's clause ("Iraq said it would ...")."""
+    clause = pronoun.head
+    while clause.dep_ in CLAUSE_LINKS and clause.head.i != clause.i:
+        clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and not is_pronoun(subject):
+            return subject
+    return None
+
+
+def _at(token: Token, code: ActorCode) -> ActorMention:
+    return ActorMention(code=code, text=token.text, start=token.idx, end=token.idx + len(token.text))

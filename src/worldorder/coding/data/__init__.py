@@ -1,0 +1,1 @@
+"""Linguistic knowledge for coding, shipped as versioned YAML (read with importlib.resources)."""

@@ -1,0 +1,148 @@
+"""How the text presents an event: asserted, reported, alleged, planned, intended, hypothetical, negated.
+
+The reader walks up from the trigger through the clauses that govern it ("officials
+believe that ...", "is scheduled to ...", "if ... escalate") and reports the strongest cue
+it meets, together with the token that credits the claim to someone (the reporting verb
+or the object of "according to"), which ``attribution`` turns into an actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+# Strongest first: a claim that is negated or only possible is that before anything else.
+PRECEDENCE = ("negated", "hypothetical", "alleged", "intended", "planned", "reported", "asserted")
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
+CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acomp", "relcl", "pcomp", "parataxis"})
+MAX_CLAUSE_DEPTH = 6  # deeper chains are parse noise; 6 covers "said it would be ready to agree"
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityCues:
+    """Word lists from ``data/modality.yaml``."""
+
+    reporting: frozenset[str]
+    belief: frozenset[str]
+    alleging_adverbs: frozenset[str]
+    intention: frozenset[str]
+    plan: frozenset[str]
+    planning_auxiliaries: frozenset[str]
+    hypothetical_auxiliaries: frozenset[str]
+    conditions: frozenset[str]
+    hypothetical_verbs: frozenset[str]
+
+    @classmethod
+    def load(cls) -> ModalityCues:
+        """Read the shipped cue lists."""
+        text = resources.files("worldorder.coding").joinpath("data/modality.yaml").read_text("utf-8")
+        raw: dict[str, Any] = yaml.safe_load(text)
+        return cls(**{name: frozenset(str(w) for w in raw[name]) for name in cls.__slots__})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The modality of one event and the token that credits the claim, if any."""
+
+    modality: str
+    claimant: Token | None = None  # a reporting verb, or the object of "according to"
+
+
+def _strongest(found: list[str]) -> str:
+    return min(found, key=PRECEDENCE.index) if found else "asserted"
+
+
+class ModalityReader:
+    """Reads modality cues around a trigger token."""
+
+    def __init__(self, cues: ModalityCues) -> None:
+        self._cues = cues
+
+    def read(self, anchor: Token) -> Reading:
+        """The modality of the event whose clause is headed by ``anchor``."""
+        found: list[str] = []
+        claimant: Token | None = None
+        for depth, clause in enumerate(_clause_chain(anchor)):
+            upward, speaker = self._link(clause)
+            found.extend(self._local(clause, reported=speaker is not None, own=depth == 0))
+            found.extend(upward)
+            claimant = claimant or speaker
+        source = according_to(anchor)
+        if source is not None:
+            found.append("reported")
+            claimant = claimant or source
+        return Reading(_strongest(found), claimant)
+
+    def _local(self, clause: Token, reported: bool, own: bool) -> Iterator[str]:
+        cues = self._cues
+        for child in clause.children:
+            word = child.lower_
+            if own and child.dep_ == "neg" or (own and child.dep_ == "det" and word == "no"):
+                yield "negated"
+            elif child.dep_ in ("aux", "auxpass") and word in cues.planning_auxiliaries:
+                yield "planned"
+            elif child.dep_ == "aux" and word in cues.hypothetical_auxiliaries:
+                yield "planned" if reported and word == "would" else "hypothetical"
+            elif child.dep_ == "mark" and word in cues.conditions:
+                yield "hypothetical"
+            elif child.dep_ == "advmod" and word in cues.alleging_adverbs:
+                yield "alleged"
+
+    def _link(self, clause: Token) -> tuple[list[str], Token | None]:
+        """What the governing word says about ``clause``, and the reporting verb if it is one."""
+        head, cues = clause.head, self._cues
+        if head.i == clause.i or clause.dep_ not in CLAUSE_LINKS:
+            return [], _reporting_parataxis(clause, cues)
+        lemma = head.lemma_.lower()
+        if clause.dep_ in ("xcomp", "acomp") or (clause.dep_ == "ccomp" and head.pos_ == "ADJ"):
+            return _control(lemma, cues), None
+        if lemma in cues.belief:
+            return ["alleged"], head
+        if lemma in cues.reporting:
+            return ["reported"], head
+        if lemma in cues.hypothetical_verbs:
+            return ["hypothetical"], None
+        return [], None
+
+
+def _control(lemma: str, cues: ModalityCues) -> list[str]:
+    if lemma in cues.intention:
+        return ["intended"]
+    if lemma in cues.plan:
+        return ["planned"]
+    if lemma in cues.hypothetical_verbs:
+        return ["hypothetical"]
+    return []
+
+
+def _reporting_parataxis(clause: Token, cues: ModalityCues) -> Token | None:
+    """ "..., officials said." attached as a parataxis child of the main clause."""
+    for child in clause.children:
+        if child.dep_ == "parataxis" and child.lemma_.lower() in cues.reporting:
+            return child
+    return None
+
+
+def _clause_chain(anchor: Token) -> Iterator[Token]:
+    clause = anchor
+    for _ in range(MAX_CLAUSE_DEPTH):
+        yield clause
+        if clause.head.i == clause.i or clause.dep_ not in CLAUSE_LINKS:
+            return
+        clause = clause.head
+
+
+def according_to(anchor: Token) -> Token | None:
+    """The object of "according to" in the anchor's sentence, if there is one."""
+    for token in anchor.sent:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+            objects = [c for c in token.nbor().children if c.dep_ == "pobj"]
+            objects += [c for c in token.children if c.dep_ == "prep" for c in c.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None

@@ -1,0 +1,169 @@
+"""The trigger lexicon: which verbs, nouns and verb phrases tell which PLOVER event.
+
+The lexicon ships as ``data/triggers.yaml``. It is read once into dictionaries keyed by
+lemma, so finding the triggers of a sentence is one dictionary look-up per token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Span, Token
+
+VERB_TAGS = frozenset({"VERB"})
+NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# Verbs that hand their arguments to a nominal trigger ("held talks") but are not events.
+CONTROL_DEPS = frozenset({"xcomp", "ccomp"})
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    """One lexicon entry: a word (with conditions) that tells an event type."""
+
+    lemma: str
+    pos: str  # "verb" or "noun"
+    event_type: str
+    mode: str | None = None
+    symmetric: bool | None = None
+    preps: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    particle: str | None = None
+    modifiers: frozenset[str] = frozenset()
+
+    @property
+    def rule_id(self) -> str:
+        """A stable name for the entry, reported with every mention."""
+        detail = self.particle or ("+".join(sorted(self.objects))[:24] if self.objects else "")
+        return f"{self.pos}:{self.lemma}{'_' + detail if detail else ''}:{self.event_type}"
+
+    def accepts(self, token: Token) -> bool:
+        """Whether the token meets the entry's object, particle and modifier conditions."""
+        if self.objects and not any(_lemma(c) in self.objects for c in _objects(token)):
+            return False
+        if self.particle and not any(_lemma(c) == self.particle for c in token.children):
+            return False
+        return not self.modifiers or any(_lemma(c) in self.modifiers for c in _modifiers(token))
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A token that tells an event, with the entry that matched it."""
+
+    token: Token
+    rule: TriggerRule
+
+    @property
+    def nominal(self) -> bool:
+        return self.rule.pos == "noun"
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _objects(token: Token) -> Iterator[Token]:
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS:
+            yield child
+            yield from (c for c in child.conjuncts)
+        elif child.dep_ == "prt":
+            yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def _modifiers(token: Token) -> Iterator[Token]:
+    yield from (c for c in token.children if c.dep_ in MODIFIER_DEPS)
+
+
+def _rules(pos: str, event_type: str, lemma: str, spec: Any) -> Iterator[TriggerRule]:
+    for option in spec if isinstance(spec, list) else [spec or {}]:
+        yield TriggerRule(
+            lemma=lemma,
+            pos=pos,
+            event_type=str(option.get("type", event_type)),
+            mode=option.get("mode"),
+            symmetric=option.get("symmetric"),
+            preps=frozenset(option.get("preps") or ()),
+            objects=frozenset(str(o).lower() for o in option.get("objects") or ()),
+            particle=option.get("particle"),
+            modifiers=frozenset(option.get("modifiers") or ()),
+        )
+
+
+def _index(pos: str, section: Mapping[str, Mapping[str, Any]]) -> dict[str, tuple[TriggerRule, ...]]:
+    found: dict[str, list[TriggerRule]] = {}
+    for event_type, entries in section.items():
+        for lemma, spec in entries.items():
+            found.setdefault(lemma.lower(), []).extend(_rules(pos, event_type, lemma.lower(), spec))
+    # conditional entries ("lift" + sanctions) are tried before unconditional ones
+    return {k: tuple(sorted(v, key=_unconditional)) for k, v in found.items()}
+
+
+def _unconditional(rule: TriggerRule) -> bool:
+    return not (rule.objects or rule.particle or rule.modifiers)
+
+
+class TriggerLexicon:
+    """Verb and noun trigger entries, indexed by lemma."""
+
+    def __init__(self, verbs: Mapping[str, tuple[TriggerRule, ...]], nouns: Mapping[str, tuple[TriggerRule, ...]]):
+        self._verbs = dict(verbs)
+        self._nouns = dict(nouns)
+
+    @classmethod
+    def load(cls) -> TriggerLexicon:
+        """Read the shipped lexicon (``data/triggers.yaml``)."""
+        text = resources.files("worldorder.coding").joinpath("data/triggers.yaml").read_text("utf-8")
+        raw: dict[str, Any] = yaml.safe_load(text)
+        return cls(_index("verb", raw["verbs"]), _index("noun", raw["nouns"]))
+
+    def rules(self) -> Iterator[TriggerRule]:
+        """Every entry, verbs first."""
+        for table in (self._verbs, self._nouns):
+            for rules in table.values():
+                yield from rules
+
+    def match(self, token: Token) -> TriggerRule | None:
+        """The first entry whose word and conditions fit the token, if any."""
+        if token.pos_ in VERB_TAGS:
+            candidates = self._verbs.get(_lemma(token), ())
+        elif token.pos_ in NOUN_TAGS:
+            candidates = self._nouns.get(_lemma(token), ()) or self._nouns.get(token.lower_, ())
+        else:
+            return None
+        return next((rule for rule in candidates if rule.accepts(token)), None)
+
+    def find(self, sentence: Span | Iterable[Token]) -> list[Trigger]:
+        """The triggers of a sentence after the precedence rules (see ``outranked``)."""
+        found = [Trigger(t, rule) for t in sentence if (rule := self.match(t)) is not None]
+        heads = {t.token.i for t in found}
+        return [t for t in found if not outranked(t, heads)]
+
+
+def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
+    """Whether a larger trigger already tells this one.
+
+    A verb trigger swallows the nouns among its arguments ("rejected the offer", "lifted
+    sanctions", "accused them of attacks") and a verb trigger governing another through a
+    control verb wins over it ("agreed to provide aid" is AGREE, "refused to meet" is REJECT).
+    """
+    token = trigger.token
+    if trigger.nominal:
+        governor = governing_verb(token)
+        return governor is not None and governor.i in trigger_heads
+    return token.dep_ == "xcomp" and token.head.i in trigger_heads and token.head.i != token.i
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is an argument of, directly or through a preposition or particle."""
+    head = noun.head
+    if noun.dep_ in OBJECT_DEPS and head.pos_ in VERB_TAGS:
+        return head
+    if noun.dep_ == "pobj" and head.dep_ in ("prep", "prt", "agent") and head.head.pos_ in VERB_TAGS:
+        return head.head
+    return None

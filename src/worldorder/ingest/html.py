@@ -1,0 +1,42 @@
+"""HTML pages: main text and metadata with trafilatura."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import trafilatura
+
+from worldorder.errors import MalformedInput
+from worldorder.ingest.dates import parse_published
+from worldorder.model import DateBasis, Document
+
+
+def read_html(html: str, origin: str, url: str | None = None) -> Document:
+    """The article in ``html`` with its title, author, site, date and canonical URL."""
+    # favor_precision drops "ADVERTISEMENT" and similar lines that default extraction keeps (NOTES.md)
+    result = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, favor_precision=True, include_comments=False, as_dict=True
+    )
+    meta: dict[str, Any] = result if isinstance(result, dict) else {}
+    text = (meta.get("text") or "").strip()
+    if not text:
+        raise MalformedInput("HTML page holds no article text")
+    published = _published(meta.get("date"))
+    return Document(
+        text=text,
+        origin=origin,
+        kind="html",
+        title=meta.get("title") or None,
+        url=meta.get("url") or url,
+        site=meta.get("sitename") or meta.get("hostname") or None,
+        author=meta.get("author") or None,
+        published=published,
+        published_basis=DateBasis.METADATA if published else DateBasis.UNKNOWN,
+    )
+
+
+def _published(value: object) -> Any:
+    try:
+        return parse_published(value)
+    except ValueError:
+        return None

@@ -1,0 +1,1 @@
+"""Drivers that map the per-document pipeline over many inputs."""

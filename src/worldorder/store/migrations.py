@@ -1,0 +1,131 @@
+"""Named schema migrations, applied in order and recorded in ``schema_migrations``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+from worldorder.errors import StoreError
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+ACTOR_COLUMNS = """
+    {p}_text VARCHAR, {p}_start INTEGER, {p}_end INTEGER, {p}_country VARCHAR,
+    {p}_group VARCHAR, {p}_sector VARCHAR, {p}_name VARCHAR"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "articles",
+        """
+        CREATE TABLE articles (
+            id VARCHAR PRIMARY KEY,
+            text VARCHAR NOT NULL,
+            origin VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,
+            title VARCHAR,
+            url VARCHAR,
+            site VARCHAR,
+            author VARCHAR,
+            published DATE,
+            published_basis VARCHAR NOT NULL,
+            language VARCHAR NOT NULL,
+            skipped VARCHAR,
+            excluded STRUCT(start INTEGER, "end" INTEGER, label VARCHAR)[],
+            ingested_at TIMESTAMP NOT NULL
+        );
+        """,
+    ),
+    Migration(
+        2,
+        "events, mentions, places and dates",
+        f"""
+        CREATE TABLE events (
+            event_id VARCHAR PRIMARY KEY,
+            article_id VARCHAR NOT NULL,
+            event_type VARCHAR NOT NULL,
+            mode VARCHAR,
+            cameo VARCHAR,
+            quad_class TINYINT,
+            goldstein DOUBLE,
+            is_symmetric BOOLEAN,
+            modality VARCHAR,
+            {ACTOR_COLUMNS.format(p="source")},
+            {ACTOR_COLUMNS.format(p="target")},
+            {ACTOR_COLUMNS.format(p="attribution")},
+            date VARCHAR,
+            date_precision VARCHAR,
+            date_basis VARCHAR,
+            location_text VARCHAR,
+            location_name VARCHAR,
+            location_country VARCHAR,
+            location_geonameid BIGINT,
+            location_lat DOUBLE,
+            location_lon DOUBLE
+        );
+        CREATE TABLE mentions (
+            event_id VARCHAR NOT NULL,
+            article_id VARCHAR NOT NULL,
+            sentence VARCHAR,
+            sentence_start INTEGER,
+            sentence_end INTEGER,
+            trigger VARCHAR,
+            trigger_start INTEGER,
+            trigger_end INTEGER,
+            rule VARCHAR
+        );
+        CREATE TABLE places (
+            article_id VARCHAR NOT NULL,
+            text VARCHAR, start INTEGER, "end" INTEGER,
+            geonameid BIGINT, name VARCHAR, country VARCHAR, admin1 VARCHAR, kind VARCHAR,
+            lat DOUBLE, lon DOUBLE
+        );
+        CREATE TABLE dates (
+            article_id VARCHAR NOT NULL,
+            text VARCHAR, start INTEGER, "end" INTEGER, value VARCHAR
+        );
+        CREATE TABLE article_analysis (
+            article_id VARCHAR PRIMARY KEY,
+            reference_date DATE,
+            reference_basis VARCHAR
+        );
+        """,
+    ),
+)
+
+
+def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations "
+        "(version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
+    )
+    return {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply every migration not yet recorded, each in its own transaction; their names."""
+    done = applied_versions(con)
+    names = []
+    for migration in MIGRATIONS:
+        if migration.version in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(migration.sql)
+            con.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?, current_timestamp)",
+                [migration.version, migration.name],
+            )
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"migration {migration.version} ({migration.name}) failed: {exc}") from exc
+        names.append(migration.name)
+    return names

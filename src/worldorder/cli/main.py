@@ -94,12 +94,12 @@ def ingest(
     are recognised. Each batch is stored in one transaction; running twice adds nothing.
     """
     settings = settings_for(ctx, db_path=db_path, batch_size=batch_size)
-    console = Console(stderr=True, quiet=quiet)
+    console = Console(stderr=True)
     try:
         with Store.open(settings.db_path) as store:
             analyser = None if no_nlp else _analyser(settings)
             total = sum(count_documents(s) for s in expand(inputs) if isinstance(s, Source))
-            with render.ingest_progress(console, total) as hook:
+            with render.ingest_progress(console, total, quiet) as hook:
                 report = run_ingest(inputs, store, settings, analyser, published, hook)
     except WorldorderError as exc:
         fail(str(exc))

@@ -36,8 +36,11 @@ class RateColumn(ProgressColumn):
 
 
 @contextmanager
-def ingest_progress(console: Console, total: int) -> Iterator[ProgressHook]:
-    """A progress bar (documents/s, ETA); yields the hook the ingest job calls."""
+def ingest_progress(console: Console, total: int, quiet: bool = False) -> Iterator[ProgressHook]:
+    """A progress bar (documents/s, ETA) unless ``quiet``; yields the hook the ingest job calls.
+
+    Failures are printed one line each in every case.
+    """
     columns = (
         TextColumn("[bold]ingest"),
         BarColumn(),
@@ -47,12 +50,13 @@ def ingest_progress(console: Console, total: int) -> Iterator[ProgressHook]:
         TextColumn("ETA"),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=console, transient=False) as progress:
+    with Progress(*columns, console=console, transient=False, disable=quiet) as progress:
         task = progress.add_task("ingest", total=total)
 
         def advance(n: int, failure: Failure | None) -> None:
             if failure:
-                progress.console.print(f"[red]failed[/red] {failure.origin}: {failure.reason}", highlight=False)
+                message = f"[red]failed[/red] {escape(failure.origin)}: {escape(failure.reason)}"
+                progress.console.print(message, highlight=False, soft_wrap=True)
             progress.update(task, advance=n, total=max(total, progress.tasks[0].completed + n))
 
         yield advance

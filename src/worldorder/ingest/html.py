@@ -10,16 +10,20 @@ from worldorder.errors import MalformedInput
 from worldorder.ingest.dates import parse_published
 from worldorder.model import DateBasis, Document
 
+# The shortest news sentence runs to about 40 characters; less than that is a menu item or a
+# label that trafilatura kept from a page without an article.
+MIN_ARTICLE_CHARS = 40
+
 
 def read_html(html: str, origin: str, url: str | None = None) -> Document:
     """The article in ``html`` with its title, author, site, date and canonical URL."""
     # favor_precision drops "ADVERTISEMENT" and similar lines that default extraction keeps (NOTES.md)
     result = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, favor_precision=True, include_comments=False, as_dict=True
+        html, url=url, with_metadata=True, favor_precision=True, include_comments=False
     )
-    meta: dict[str, Any] = result if isinstance(result, dict) else {}
+    meta: dict[str, Any] = result.as_dict() if result is not None and not isinstance(result, dict) else {}
     text = (meta.get("text") or "").strip()
-    if not text:
+    if len(text) < MIN_ARTICLE_CHARS:
         raise MalformedInput("HTML page holds no article text")
     published = _published(meta.get("date"))
     return Document(

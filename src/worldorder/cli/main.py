@@ -19,6 +19,7 @@ from worldorder.cli import render
 from worldorder.config import Settings, load_settings
 from worldorder.errors import WorldorderError
 from worldorder.ingest.sources import Source, count_documents, expand
+from worldorder.model import Failure
 from worldorder.runners.ingest import IngestReport, run_ingest
 from worldorder.store import Store
 
@@ -175,3 +176,31 @@ def _json_default(value: Any) -> Any:
     if hasattr(value, "__slots__"):
         return _slots(value)
     raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Output file (stdout).")
+@published_option
+@click.pass_context
+def extract(ctx: click.Context, inputs: tuple[str, ...], output: Any, published: date | None) -> None:
+    """Code the events, places and dates of INPUTS; write one JSON document per line.
+
+    Each line holds the input's id, its reference date and how it was found, and its events
+    (type, CAMEO, Goldstein, source, target, date, location, modality, attribution, sentence
+    and offsets), places and dates. Nothing is stored; see `worldorder ingest` for that.
+    """
+    from worldorder.runners.extract import run_extract
+
+    def write(record: dict[str, Any]) -> None:
+        output.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def on_failure(failure: Failure) -> None:
+        click.echo(f"failed {failure.origin}: {failure.reason}", err=True)
+
+    try:
+        report = run_extract(inputs, _analyser(settings_for(ctx)), write, published, on_failure)
+    except WorldorderError as exc:
+        fail(str(exc))
+    click.echo(f"{report.documents:,} documents, {report.events:,} events, {len(report.failures)} failed", err=True)
+    sys.exit(EXIT_PARTIAL if report.failures and report.documents else EXIT_FATAL if report.failures else EXIT_OK)

@@ -26,6 +26,18 @@ def is_pronoun(token: Token) -> bool:
     return token.lower_ in PRONOUNS
 
 
+def is_subject(token: Token) -> bool:
+    """Whether the token heads a subject, or is coordinated with one ("Putin and Pezeshkian held")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in SUBJECT_DEPS
+
+
+def is_individual(token: Token) -> bool:
+    """A singular common noun heading an actor is one person: "the prime minister"."""
+    return token.tag_ == "NN" and not token.ent_type_
+
+
 def is_person(token: Token) -> bool:
     """Whether the token is (the last word of) a person's name."""
     return token.ent_type_ == "PERSON"
@@ -44,8 +56,11 @@ class DiscourseMemory:
         if is_pronoun(head):
             return
         if is_person(head):
-            self.last_person = mention
             self.surnames.setdefault(head.text, mention.code)
+        if not is_subject(head):  # pronouns pick up subjects: "McCallum said ... He also warned"
+            return
+        if is_person(head) or is_individual(head):
+            self.last_person = mention
         else:
             self.last_group = mention
 
@@ -60,6 +75,17 @@ class DiscourseMemory:
         if referent is None and head.lower_ in ("they", "them", "their"):
             referent = self.last_person
         return None if referent is None else _at(head, referent.code)
+
+
+def clause_subject(pronoun: Token) -> Token | None:
+    """The subject a possessive binds to in its own clause: "Iran may expand its targets"."""
+    verb = pronoun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.i > pronoun.i or is_pronoun(subject):
+        return None
+    return subject
 
 
 def speaker(pronoun: Token) -> Token | None:

@@ -40,6 +40,8 @@ class EventType:
     symmetric: bool
     preps: frozenset[str]
     modes: Mapping[str, ModeCode] = field(default_factory=dict)
+    intent: str | None = None  # the type a pledge of this event is coded as
+    negated: str | None = None  # the type a refusal of this event is coded as
 
     def code(self, mode: str | None) -> ModeCode:
         """The CAMEO code and Goldstein weight for ``mode``, or the type's defaults."""
@@ -59,6 +61,8 @@ def _event_type(name: str, spec: Mapping[str, Any]) -> EventType:
         symmetric=bool(spec["symmetric"]),
         preps=frozenset(spec.get("preps") or ()),
         modes=modes,
+        intent=spec.get("intent"),
+        negated=spec.get("negated"),
     )
 
 

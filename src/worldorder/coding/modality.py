@@ -35,26 +35,43 @@ class ModalityCues:
     planning_auxiliaries: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
     conditions: frozenset[str]
+    threat_conditions: frozenset[str]
+    obligation_auxiliaries: frozenset[str]
     hypothetical_verbs: frozenset[str]
+    negating_verbs: frozenset[str]
 
     @classmethod
     def load(cls) -> ModalityCues:
         """Read the shipped cue lists."""
         text = resources.files("worldorder.coding").joinpath("data/modality.yaml").read_text("utf-8")
         raw: dict[str, Any] = yaml.safe_load(text)
-        return cls(**{name: frozenset(str(w) for w in raw[name]) for name in cls.__slots__})
+        return cls(**{name: frozenset(str(w) for w in raw[name]) for name in cls.__dataclass_fields__})
 
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """The modality of one event and the token that credits the claim, if any."""
+    """The modality of one event, the cues that decided it, and the token crediting the claim."""
 
     modality: str
     claimant: Token | None = None  # a reporting verb, or the object of "according to"
+    cues: frozenset[str] = frozenset()  # commitment, schedule, threat, obligation (see Cue)
+    affirmed: str = "asserted"  # the modality without the negation: how a refusal is told
 
 
-def _strongest(found: list[str]) -> str:
-    return min(found, key=PRECEDENCE.index) if found else "asserted"
+class Cue:
+    """Cue names that decide more than the modality (``events`` retypes on them)."""
+
+    COMMITMENT = "commitment"  # "will withdraw", "is ready to send", "plans to impose"
+    SCHEDULE = "schedule"  # "is scheduled to meet": a fixed plan, not a pledge
+    THREAT = "threat"  # "... unless X complies"
+    OBLIGATION = "obligation"  # "X must hand over"
+
+
+Found = tuple[str, str | None]  # (modality, cue)
+
+
+def _strongest(found: list[Found]) -> str:
+    return min((m for m, _ in found), key=PRECEDENCE.index) if found else "asserted"
 
 
 class ModalityReader:
@@ -63,9 +80,13 @@ class ModalityReader:
     def __init__(self, cues: ModalityCues) -> None:
         self._cues = cues
 
+    @property
+    def cues(self) -> ModalityCues:
+        return self._cues
+
     def read(self, anchor: Token) -> Reading:
         """The modality of the event whose clause is headed by ``anchor``."""
-        found: list[str] = []
+        found: list[Found] = []
         claimant: Token | None = None
         for depth, clause in enumerate(_clause_chain(anchor)):
             upward, speaker = self._link(clause)
@@ -74,26 +95,29 @@ class ModalityReader:
             claimant = claimant or speaker
         source = according_to(anchor)
         if source is not None:
-            found.append("reported")
+            found.append(("reported", None))
             claimant = claimant or source
-        return Reading(_strongest(found), claimant)
+        affirmed = _strongest([f for f in found if f[0] != "negated"])
+        return Reading(_strongest(found), claimant, frozenset(c for _, c in found if c), affirmed)
 
-    def _local(self, clause: Token, reported: bool, own: bool) -> Iterator[str]:
+    def _local(self, clause: Token, reported: bool, own: bool) -> Iterator[Found]:
         cues = self._cues
         for child in clause.children:
-            word = child.lower_
-            if own and child.dep_ == "neg" or (own and child.dep_ == "det" and word == "no"):
-                yield "negated"
-            elif child.dep_ in ("aux", "auxpass") and word in cues.planning_auxiliaries:
-                yield "planned"
-            elif child.dep_ == "aux" and word in cues.hypothetical_auxiliaries:
-                yield "planned" if reported and word == "would" else "hypothetical"
-            elif child.dep_ == "mark" and word in cues.conditions:
-                yield "hypothetical"
-            elif child.dep_ == "advmod" and word in cues.alleging_adverbs:
-                yield "alleged"
+            word, dep = child.lower_, child.dep_
+            if own and (dep == "neg" or (dep == "det" and word == "no")):
+                yield "negated", None
+            elif dep in ("aux", "auxpass") and word in cues.planning_auxiliaries:
+                yield "planned", Cue.COMMITMENT
+            elif dep == "aux" and word in cues.obligation_auxiliaries:
+                yield "hypothetical", Cue.OBLIGATION
+            elif dep == "aux" and word in cues.hypothetical_auxiliaries:
+                yield ("planned", Cue.COMMITMENT) if reported and word == "would" else ("hypothetical", None)
+            elif dep == "mark" and word in cues.conditions:
+                yield "hypothetical", Cue.THREAT if word in cues.threat_conditions else None
+            elif dep == "advmod" and word in cues.alleging_adverbs:
+                yield "alleged", None
 
-    def _link(self, clause: Token) -> tuple[list[str], Token | None]:
+    def _link(self, clause: Token) -> tuple[list[Found], Token | None]:
         """What the governing word says about ``clause``, and the reporting verb if it is one."""
         head, cues = clause.head, self._cues
         if head.i == clause.i or clause.dep_ not in CLAUSE_LINKS:
@@ -102,21 +126,23 @@ class ModalityReader:
         if clause.dep_ in ("xcomp", "acomp") or (clause.dep_ == "ccomp" and head.pos_ == "ADJ"):
             return _control(lemma, cues), None
         if lemma in cues.belief:
-            return ["alleged"], head
+            return [("alleged", None)], head
         if lemma in cues.reporting:
-            return ["reported"], head
+            return [("reported", None)], head
         if lemma in cues.hypothetical_verbs:
-            return ["hypothetical"], None
+            return [("hypothetical", None)], None
         return [], None
 
 
-def _control(lemma: str, cues: ModalityCues) -> list[str]:
+def _control(lemma: str, cues: ModalityCues) -> list[Found]:
+    if lemma in cues.negating_verbs:
+        return [("negated", None)]
     if lemma in cues.intention:
-        return ["intended"]
+        return [("intended", Cue.COMMITMENT)]
     if lemma in cues.plan:
-        return ["planned"]
+        return [("planned", Cue.SCHEDULE)]
     if lemma in cues.hypothetical_verbs:
-        return ["hypothetical"]
+        return [("hypothetical", None)]
     return []
 
 

@@ -18,8 +18,11 @@ VERB_TAGS = frozenset({"VERB"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
-# Verbs that hand their arguments to a nominal trigger ("held talks") but are not events.
-CONTROL_DEPS = frozenset({"xcomp", "ccomp"})
+NAME_ENTITIES = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
+CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl"})
+# "arrived on a visit", "engaged in talks", "left for negotiations"
+EVENT_FRAME_PREPS = frozenset({"on", "in", "for", "into"})
+CONDITION_MARKS = frozenset({"if", "unless", "until", "before"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +47,7 @@ class TriggerRule:
 
     def accepts(self, token: Token) -> bool:
         """Whether the token meets the entry's object, particle and modifier conditions."""
-        if self.objects and not any(_lemma(c) in self.objects for c in _objects(token)):
+        if self.objects and not any(_lemma(c) in self.objects or c.lower_ in self.objects for c in _objects(token)):
             return False
         if self.particle and not any(_lemma(c) == self.particle for c in token.children):
             return False
@@ -130,6 +133,8 @@ class TriggerLexicon:
 
     def match(self, token: Token) -> TriggerRule | None:
         """The first entry whose word and conditions fit the token, if any."""
+        if token.ent_type_ in NAME_ENTITIES:  # "in March 2022", "the Summit Hotel"
+            return None
         if token.pos_ in VERB_TAGS:
             candidates = self._verbs.get(_lemma(token), ())
         elif token.pos_ in NOUN_TAGS:
@@ -155,8 +160,18 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
     token = trigger.token
     if trigger.nominal:
         governor = governing_verb(token)
-        return governor is not None and governor.i in trigger_heads
-    return token.dep_ == "xcomp" and token.head.i in trigger_heads and token.head.i != token.i
+        if governor is None:
+            return False
+        # "threatened to launch an offensive", "promised to continue aid": the noun is the content
+        content = governor.dep_ in CONTENT_DEPS and governor.head.i in trigger_heads
+        return governor.i in trigger_heads or content
+    if token.head.i == token.i or token.head.i not in trigger_heads:
+        return False
+    # "an invitation to visit Russia", "demanded that the US cancel": what is asked, not an event
+    if token.dep_ in CONTENT_DEPS:
+        return True
+    # "threatened to strike unless Iraq withdraws": the condition belongs to the threat
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
 
 
 def governing_verb(noun: Token) -> Token | None:
@@ -166,4 +181,14 @@ def governing_verb(noun: Token) -> Token | None:
         return head
     if noun.dep_ == "pobj" and head.dep_ in ("prep", "prt", "agent") and head.head.pos_ in VERB_TAGS:
         return head.head
+    return None
+
+
+def hosting_verb(noun: Token) -> Token | None:
+    """The verb whose subject performs a nominal event: "held talks", "arrived on a visit"."""
+    governor = governing_verb(noun)
+    if governor is None:
+        return None
+    if noun.dep_ in OBJECT_DEPS or noun.head.lower_ in EVENT_FRAME_PREPS:
+        return governor
     return None

@@ -1,0 +1,21 @@
+"""Places: an offline gazetteer, toponym resolution and the location of events.
+
+Nothing here reads data at import; build an :class:`OfflineGazetteer` once and pass it in.
+"""
+
+from worldorder.geo.gazetteer import Gazetteer, GazetteerEntry, MemoryGazetteer, name_key
+from worldorder.geo.location import dateline_place, event_location
+from worldorder.geo.offline import OfflineGazetteer
+from worldorder.geo.resolve import ResolutionWeights, find_places
+
+__all__ = [
+    "Gazetteer",
+    "GazetteerEntry",
+    "MemoryGazetteer",
+    "OfflineGazetteer",
+    "ResolutionWeights",
+    "dateline_place",
+    "event_location",
+    "find_places",
+    "name_key",
+]

@@ -51,6 +51,10 @@ class Gazetteer(Protocol):
         """Every entry whose name or alternate name is ``name`` (compared by :func:`name_key`)."""
         ...
 
+    def is_demonym(self, word: str) -> bool:
+        """True for nationality words ("Iranian", "Iranians"), which are not places."""
+        ...
+
 
 _NOT_NAME_CHARACTERS = re.compile(r"[.\u2019'`\u00b4]")
 _SPACES = re.compile(r"[\s\-\u2010-\u2015]+")
@@ -62,9 +66,11 @@ def name_key(name: str) -> str:
 
     "St. Louis", "Saint Louis" and "st louis" share a key, so do "U.S." and "US".
     """
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
-    folded = _NOT_NAME_CHARACTERS.sub("", folded).replace("&", " and ")
+    folded = name
+    if not name.isascii():
+        folded = unicodedata.normalize("NFKD", name)
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = _NOT_NAME_CHARACTERS.sub("", folded.casefold()).replace("&", " and ")
     folded = _SPACES.sub(" ", folded).strip()
     if folded.startswith("the "):
         folded = folded[4:]
@@ -74,7 +80,9 @@ def name_key(name: str) -> str:
 class MemoryGazetteer:
     """A gazetteer over entries held in memory, indexed by :func:`name_key`."""
 
-    def __init__(self, named_entries: Iterable[tuple[str, GazetteerEntry]]) -> None:
+    def __init__(self, named_entries: Iterable[tuple[str, GazetteerEntry]],
+                 demonyms: Iterable[str] = ()) -> None:
+        self._demonyms = frozenset(name_key(d) for d in demonyms)
         index: dict[str, list[GazetteerEntry]] = {}
         for name, entry in named_entries:
             bucket = index.setdefault(name_key(name), [])
@@ -82,15 +90,8 @@ class MemoryGazetteer:
                 bucket.append(entry)
         self._index: dict[str, tuple[GazetteerEntry, ...]] = {k: tuple(v) for k, v in index.items()}
 
-    @classmethod
-    def from_index(cls, index: dict[str, tuple[GazetteerEntry, ...]]) -> MemoryGazetteer:
-        gazetteer = cls(())
-        gazetteer._index = index
-        return gazetteer
-
-    @property
-    def index(self) -> dict[str, tuple[GazetteerEntry, ...]]:
-        return self._index
-
     def candidates(self, name: str) -> Sequence[GazetteerEntry]:
         return self._index.get(name_key(name), ())
+
+    def is_demonym(self, word: str) -> bool:
+        return name_key(word) in self._demonyms

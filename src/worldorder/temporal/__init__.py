@@ -1,9 +1,9 @@
 """Temporal expressions anchored on the reference date, and the dates of events.
 
-    infer_reference_date(text)                      -> the latest full explicit date, or None
-    find_dates(doc, reference)                      -> every date expression, normalised
-    event_date(doc, trigger, dates, reference)      -> (value, precision, basis) for one event
-    normalise_expression(text, reference, tense)    -> one expression's value, without spaCy
+infer_reference_date(text)                      -> the latest full explicit date, or None
+find_dates(doc, reference)                      -> every date expression, normalised
+event_date(doc, trigger, dates, reference)      -> (value, precision, basis) for one event
+normalise_expression(text, reference, tense)    -> one expression's value, without spaCy
 """
 
 from worldorder.temporal.anchoring import Precision, Resolution, Tense, precision_of

@@ -67,9 +67,7 @@ def _result(expression: TimeExpression, basis: str) -> EventDate:
     return value, precision.value if precision else None, basis
 
 
-def event_date(
-    doc: Doc, trigger: int, dates: Sequence[TimeExpression], reference: date | None
-) -> EventDate:
+def event_date(doc: Doc, trigger: int, dates: Sequence[TimeExpression], reference: date | None) -> EventDate:
     """(value, precision, basis) for the event whose predicate is token ``trigger``.
 
     basis is "clause" (a date in the predicate's clause), "sentence" (the nearest date in the same

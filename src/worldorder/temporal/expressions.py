@@ -19,7 +19,7 @@ from worldorder.temporal.anchoring import Tense
 from worldorder.temporal.normalise import RANGE_CONNECTORS, Anchor, DateGrammar, shipped_grammar
 from worldorder.temporal.surface import find_matches, longest_first_disjoint, shipped_patterns
 from worldorder.temporal.tense import span_tense
-from worldorder.temporal.vocabulary import calendar_vocabulary
+from worldorder.temporal.vocabulary import CalendarVocabulary, calendar_vocabulary
 
 # Names that contain date words without being dates ("Sunday Times", "USA Today", "Black Friday").
 NAME_LABELS = frozenset(
@@ -40,29 +40,50 @@ class Candidate:
 
 def find_dates(doc: Doc, reference: date | None) -> list[TimeExpression]:
     """Every date expression in the document, with offsets into ``doc.text`` and a normalised value."""
-    grammar = shipped_grammar()
-    candidates = date_candidates(doc, reference, grammar)
-    return [time_expression(doc, candidate, reference, grammar) for candidate in candidates]
+    grammar, text = shipped_grammar(), doc.text
+    candidates = date_candidates(doc, text, reference, grammar)
+    expressions = (time_expression(doc, text, candidate, reference, grammar) for candidate in candidates)
+    return [e for e in expressions if speaks_of_time(e, grammar.vocabulary)]
 
 
-def date_candidates(doc: Doc, reference: date | None, grammar: DateGrammar) -> list[Candidate]:
-    """DATE entities (split where they join dates) and surface matches that no entity covers."""
-    entities = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "DATE"]
-    found = [part for start, end in entities for part in split_entity(doc.text, start, end, reference, grammar)]
+def speaks_of_time(expression: TimeExpression, vocabulary: CalendarVocabulary) -> bool:
+    """Keep resolved dates, and unresolved ones worded in time units; never ages ("6-year-old")."""
+    if re.search(vocabulary.age_pattern, expression.text, re.IGNORECASE):
+        return False
+    words = re.findall(r"[a-z]+", expression.text.lower())
+    named = (vocabulary.unresolved_time_words, vocabulary.months, vocabulary.weekdays, vocabulary.day_words)
+    return expression.value is not None or any(w in names for w in words for names in named)
+
+
+def date_candidates(doc: Doc, text: str, reference: date | None, grammar: DateGrammar) -> list[Candidate]:
+    """DATE entities (split where they join dates) and surface matches that no entity covers.
+
+    ``text`` is ``doc.text``, which spaCy rebuilds from the tokens on every access.
+    """
+    entities = [(_with_relative_word(ent).start_char, ent.end_char) for ent in doc.ents if ent.label_ == "DATE"]
+    found = [part for start, end in entities for part in split_entity(text, start, end, reference, grammar)]
     blocked = entities + [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
-    matches = longest_first_disjoint(find_matches(doc.text, shipped_patterns().candidates))
-    found += [_plain(doc.text, s, e) for s, e in matches if not any(s < be and bs < e for bs, be in blocked)]
+    matches = longest_first_disjoint(find_matches(text, shipped_patterns().candidates))
+    found += [_plain(text, s, e) for s, e in matches if not any(s < be and bs < e for bs, be in blocked)]
     trimmed = (trim_candidate(c) for c in found)
     return sorted((c for c in trimmed if c.end > c.start), key=lambda c: c.start)
+
+
+def _with_relative_word(entity: Span) -> Span:
+    """Take in a relative word NER left out: "this" + "year" -> "this year"."""
+    if entity.start == 0 or entity.text.split()[0].lower() in calendar_vocabulary().relative_words:
+        return entity
+    before = entity.doc[entity.start - 1]
+    if before.text.lower() not in calendar_vocabulary().relative_words:
+        return entity
+    return entity.doc[entity.start - 1 : entity.end]
 
 
 def _plain(text: str, start: int, end: int) -> Candidate:
     return Candidate(start, end, text[start:end])
 
 
-def split_entity(
-    text: str, start: int, end: int, reference: date | None, grammar: DateGrammar
-) -> list[Candidate]:
+def split_entity(text: str, start: int, end: int, reference: date | None, grammar: DateGrammar) -> list[Candidate]:
     """The entity as one candidate, or one per joined date when two or more parts resolve."""
     parts = _entity_parts(text, start, end)
     if len(parts) < 2:
@@ -103,13 +124,16 @@ def trim_candidate(candidate: Candidate) -> Candidate:
     return Candidate(candidate.start + head, candidate.end - cut, text[head : len(text) - cut])
 
 
-def time_expression(doc: Doc, candidate: Candidate, reference: date | None, grammar: DateGrammar) -> TimeExpression:
-    """The candidate normalised in the tense of its clause."""
+def time_expression(
+    doc: Doc, text: str, candidate: Candidate, reference: date | None, grammar: DateGrammar
+) -> TimeExpression:
+    """The candidate normalised in the tense of its clause (``text`` is ``doc.text``)."""
     span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
     tense = span_tense(span, grammar.vocabulary) if span is not None else Tense.UNKNOWN
     resolution = grammar.normalise(candidate.reading, Anchor(reference, tense))
-    text = doc.text[candidate.start : candidate.end]
-    return TimeExpression(text, candidate.start, candidate.end, resolution.value if resolution else None)
+    return TimeExpression(
+        text[candidate.start : candidate.end], candidate.start, candidate.end, resolution.value if resolution else None
+    )
 
 
 def expression_span(doc: Doc, expression: TimeExpression) -> Span | None:

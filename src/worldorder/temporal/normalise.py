@@ -24,6 +24,7 @@ from worldorder.temporal.anchoring import (
     day_resolution,
     month_resolution,
     nth_weekday_of_month,
+    pick_in_direction,
     safe_date,
     shift_days,
     shift_months,
@@ -75,30 +76,32 @@ class DateGrammar:
         number, direction = _alternation(v.number_words), _alternation(v.offset_directions)
         holiday = _alternation([*v.fixed_holidays, *v.nth_weekday_holidays])
         day_word = _alternation(v.day_words)
-        on_weekday = rf"(?:(?:{weekday}) )?"
-        nth = r"(\d{1,2})(?:st|nd|rd|th)?"
+        on_weekday = rf"(?:(?P<weekday>{weekday}) )?"
+        nth = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+        month_name, year = rf"(?P<month>{month})", r"(?P<year>\d{4})"
         return [
             (r"(\d{4})-(\d{1,2})-(\d{1,2})", self._iso_date),
             (r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", self._numeric_date),
-            (rf"{on_weekday}({month}) {nth} (\d{{4}})", self._month_day_year),
-            (rf"{on_weekday}(?:the )?{nth} (?:of )?({month}) (\d{{4}})", self._day_month_year),
-            (rf"{on_weekday}({month}) {nth}", self._month_day),
-            (rf"{on_weekday}(?:the )?{nth} (?:of )?({month})", self._day_month),
+            (rf"{on_weekday}{month_name} {nth} {year}", self._full_date),
+            (rf"{on_weekday}(?:the )?{nth} (?:of )?{month_name} {year}", self._full_date),
+            (rf"{on_weekday}{month_name} {nth}", self._month_day),
+            (rf"{on_weekday}(?:the )?{nth} (?:of )?{month_name}", self._month_day),
             (rf"({month}) (?:of )?(\d{{4}})", self._month_year),
             (rf"({month}) ({relative}) year", self._month_relative_year),
             (rf"(?:({relative}) )?({month})(?: month)?", self._named_month),
             (rf"(?:({relative}) )?({weekday})", self._named_weekday),
             (rf"(?:the )?day (before|after) ({day_word})", self._day_beside_day_word),
             (rf"({day_word})", self._day_word),
-            (rf"({relative}) ({unit})", self._relative_unit),
+            (rf"({relative}) (?:(?:fiscal|calendar) )?({unit})", self._relative_unit),
             (rf"({number}|\d+) ({unit}) ({direction})", self._unit_offset),
             (rf"({unit})[- ](?:ago|earlier)", self._one_unit_back),
             (r"(?:this |the )?year[- ]end", self._this_year),
+            (r"(?:(?:current|full|fiscal|calendar|same) )*year", self._this_year),
             (r"(\d{4})", self._year),
             (r"(?:year )?(\w+) (\w+)(?:[- ](\w+))?", self._spoken_year),
             (r"(?:year )?two thousand(?: and)?(?: (\w+))?", self._spoken_two_thousands),
             (rf"({holiday})", self._holiday),
-            (rf"(?:the )?week of (.+)", self._week_of),
+            (r"(?:the )?week of (.+)", self._week_of),
         ]
 
     # -- explicit dates ---------------------------------------------------------------------
@@ -115,24 +118,17 @@ class DateGrammar:
         found = safe_date(year, month, day)
         return day_resolution(found) if found else None
 
-    def _month_day_year(self, m: re.Match[str], anchor: Anchor) -> Resolution | None:
-        day = safe_date(int(m[3]), self.vocabulary.months[m[1]], int(m[2]))
-        return day_resolution(day) if day else None
-
-    def _day_month_year(self, m: re.Match[str], anchor: Anchor) -> Resolution | None:
-        day = safe_date(int(m[3]), self.vocabulary.months[m[2]], int(m[1]))
+    def _full_date(self, m: re.Match[str], anchor: Anchor) -> Resolution | None:
+        day = safe_date(int(m["year"]), self.vocabulary.months[m["month"]], int(m["day"]))
         return day_resolution(day) if day else None
 
     def _month_day(self, m: re.Match[str], anchor: Anchor) -> Resolution | None:
-        return self._day_in_some_year(self.vocabulary.months[m[1]], int(m[2]), anchor)
-
-    def _day_month(self, m: re.Match[str], anchor: Anchor) -> Resolution | None:
-        return self._day_in_some_year(self.vocabulary.months[m[2]], int(m[1]), anchor)
-
-    def _day_in_some_year(self, month: int, day: int, anchor: Anchor) -> Resolution | None:
+        """A day without a year ("Sept. 30", "Monday, Oct. 26"), placed relative to the reference."""
         if anchor.reference is None:
             return None
-        found = anchor_month_day(anchor.reference, month, day, anchor.tense)
+        weekday = self.vocabulary.weekdays[m["weekday"]] if m["weekday"] else None
+        month = self.vocabulary.months[m["month"]]
+        found = anchor_month_day(anchor.reference, month, int(m["day"]), anchor.tense, weekday)
         return day_resolution(found) if found else None
 
     def _month_year(self, m: re.Match[str], anchor: Anchor) -> Resolution | None:
@@ -215,10 +211,7 @@ class DateGrammar:
         if anchor.reference is None:
             return None
         candidates = [self._holiday_in(m[1], anchor.reference.year + shift) for shift in (-1, 0, 1)]
-        past = [d for d in candidates if d <= anchor.reference]
-        future = [d for d in candidates if d >= anchor.reference]
-        chosen = min(future) if anchor.tense is Tense.FUTURE and future else max(past or candidates)
-        return day_resolution(chosen)
+        return day_resolution(pick_in_direction(anchor.reference, candidates, anchor.tense))
 
     def _holiday_in(self, name: str, year: int) -> date:
         if name in self.vocabulary.fixed_holidays:
@@ -253,7 +246,18 @@ class DateGrammar:
             found = self.resolve(clean_expression(cleaned.rsplit(" of ", 1)[1], self.vocabulary), anchor)
         if found is None:
             found = self._range_start(cleaned, anchor)
-        return found
+        return found if found is not None else self._shortest_tail(cleaned, anchor)
+
+    def _shortest_tail(self, cleaned: str, anchor: Anchor) -> Resolution | None:
+        """Drop words from the left that NER wrongly took in ("the day Friday" -> "Friday")."""
+        words = cleaned.split()
+        for cut in range(1, len(words)):
+            if words[cut] in self.vocabulary.units:
+                continue  # "a year" is a stretch of time, not "year" (the current one)
+            found = self.resolve(" ".join(words[cut:]), anchor)
+            if found is not None:
+                return found
+        return None
 
     def _range_start(self, cleaned: str, anchor: Anchor) -> Resolution | None:
         """The first part of "between 1994 and 1997" or "the quarter ended Sept. 30" that resolves."""

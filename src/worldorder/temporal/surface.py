@@ -35,6 +35,12 @@ def _titles(words: Iterable[str], shortest: int = 1) -> str:
     return "|".join(re.escape(w) for w in titled)
 
 
+def _titles_of_phrases(phrases: Iterable[str]) -> str:
+    """'new year's day' -> "New Year's Day", longest first."""
+    titled = sorted({" ".join(w[:1].upper() + w[1:] for w in p.split()) for p in phrases}, key=len, reverse=True)
+    return "|".join(re.escape(p) for p in titled)
+
+
 def _words(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -64,6 +70,7 @@ def _candidate_patterns(vocabulary: CalendarVocabulary, nth: str) -> tuple[str, 
         rf"\b(?:{month})\.?,?\s+\d{{4}}\b",
         rf"\b(?:(?:{relative})\s+)?(?:{weekday})\b",
         rf"(?i)\b(?:{_words(vocabulary.day_words)})\b",
+        rf"\b(?:{_titles_of_phrases([*vocabulary.fixed_holidays, *vocabulary.nth_weekday_holidays])})\b",
         rf"(?i)\b(?:{relative})\s+(?:{unit})\b",
         rf"\b(?:in|since|by|until|from|during|before|after)\s+(?P<{DATE_GROUP}>1[89]\d\d|20\d\d)\b(?![,.]?\d)",
     )

@@ -28,7 +28,7 @@ def governing_verb(span: Span) -> Token | None:
 def verb_tense(verb: Token, vocabulary: CalendarVocabulary) -> Tense:
     """Future for will/would or a planned action, past for a past or perfect form, else present."""
     auxiliaries = [child for child in verb.children if child.dep_ in AUXILIARY_DEPS]
-    if any(aux.lower_ in vocabulary.future_auxiliaries for aux in auxiliaries) or _planned(verb, vocabulary):
+    if any(aux.text.lower() in vocabulary.future_auxiliaries for aux in auxiliaries) or _planned(verb, vocabulary):
         return Tense.FUTURE
     tags = {verb.tag_, *(aux.tag_ for aux in auxiliaries)}
     if "VBD" in tags or (verb.tag_ == "VBN" and any(aux.lemma_ == "have" for aux in auxiliaries)):

@@ -33,6 +33,8 @@ class CalendarVocabulary:
     nth_weekday_holidays: Mapping[str, tuple[int, int, int]]
     future_auxiliaries: frozenset[str]
     planning_verbs: frozenset[str]
+    unresolved_time_words: frozenset[str]
+    age_pattern: str
 
 
 def _invert(groups: Mapping[Any, list[str]]) -> dict[str, Any]:
@@ -63,6 +65,8 @@ def vocabulary_from_mapping(raw: Mapping[str, Any]) -> CalendarVocabulary:
         nth_weekday_holidays={k: (int(v[0]), int(v[1]), int(v[2])) for k, v in raw["nth_weekday_holidays"].items()},
         future_auxiliaries=frozenset(raw["future_auxiliaries"]),
         planning_verbs=frozenset(raw["planning_verbs"]),
+        unresolved_time_words=frozenset(raw["unresolved_time_words"]),
+        age_pattern=str(raw["age_pattern"]),
     )
 
 

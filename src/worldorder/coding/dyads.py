@@ -1,0 +1,406 @@
+"""Who did it to whom: sources and targets of a trigger, read from the dependency parse.
+
+Covers active and passive voice, coordination ("accused both Russia and Iran": two
+targets; "A and B held talks": one symmetric pair), prepositional targets ("met with",
+"sanctions on"), subjects inherited through control and purpose clauses ("travelled to
+Paris to meet Macron"), relative clauses ("an invitation, which X accepted"), nominal events
+("Russia's invasion of Ukraine", "held talks with ...") and the owners of the things an
+actor accepts or rejects ("rejected a US offer").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import chain
+from typing import Protocol
+
+from spacy.tokens import Span, Token
+
+from worldorder.coding.coref import PRONOUNS, DiscourseMemory, clause_subject, is_person, is_pronoun, speaker
+from worldorder.coding.event_types import EventType
+from worldorder.coding.triggers import Trigger, governing_verb, hosting_verb
+from worldorder.model import ActorMention
+
+VERB_POS = frozenset({"VERB", "AUX"})
+NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
+ACTOR_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC", "FAC"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+LEADING_NOISE = frozenset({"DET", "PUNCT", "CCONJ", "ADP", "PART"})
+# "officials from Britain", "leaders of Romania's government", "rebels in Liberia"
+MEMBER_PREPS = frozenset({"from", "of", "in"})
+STRICT_MEMBER_PREPS = frozenset({"from", "of"})
+# subjects pass down these links: "travelled ... to meet", "continued to send", "..., killing"
+INHERITING_DEPS = frozenset({"xcomp", "advcl", "conj", "acomp"})
+# verbs whose object is the subject of their infinitive: "urged Iraq to comply"
+OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "order", "force", "persuade", "press", "encourage",
+                            "tell", "help", "push", "pressure", "call", "allow", "compel", "instruct"})
+OWNER_PREPS = frozenset({"by", "from"})
+NOMINAL_TARGET_PREPS = frozenset({"of", "between"})
+MAX_MEMBER_DEPTH = 2
+COMPLEMENT_PREPS = frozenset({"to", "with", "against", "on", "for", "from", "of", "into", "toward", "towards"})
+PLACE_PREPS = frozenset({"in", "into", "near", "at", "across", "outside", "inside", "throughout"})
+GENERIC_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC"})  # the sectors the scorer codes without a country
+
+
+class ActorResolver(Protocol):
+    """What the coder needs from the actor knowledge base."""
+
+    def resolve(self, phrase: Span, on: date | None) -> ActorMention | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Dyad:
+    """The actors of one trigger: every source and every target it names."""
+
+    sources: tuple[ActorMention, ...]
+    targets: tuple[ActorMention, ...]
+    placed: bool = False  # the targets are only where it happened ("shelled positions near Rafah")
+
+
+def noun_phrase(head: Token) -> Span:
+    """The head with its left modifiers ("Russian President Vladimir Putin"), without a leading article."""
+    start = min((c.left_edge.i for c in head.lefts), default=head.i)
+    while start < head.i and head.doc[start].pos_ in LEADING_NOISE:
+        start += 1
+    return head.doc[start : head.i + 1]
+
+
+def codable(mention: ActorMention) -> bool:
+    """Whether a mention says enough to code: a country, an organisation or a sector.
+
+    A sector alone ("police", "rebels") is completed with a country by ``events.localised``.
+    """
+    code = mention.code
+    return bool(code.country or code.known_group or code.sector)
+
+
+def placed(mention: ActorMention) -> bool:
+    """Whether a mention has a country or an organisation (not only a sector)."""
+    return bool(mention.code.country or mention.code.known_group)
+
+
+def _unique(mentions: Iterable[ActorMention]) -> list[ActorMention]:
+    seen: dict[tuple[int, int], ActorMention] = {}
+    for m in mentions:
+        seen.setdefault((m.start, m.end), m)
+    return list(seen.values())
+
+
+def coordinated(head: Token) -> list[Token]:
+    """The head and the words coordinated with it ("both Russia and Iran")."""
+    return [head] if head.dep_ == "conj" else split_fronted(head)[0]
+
+
+def split_fronted(head: Token) -> tuple[list[Token], list[Token]]:
+    """Undo a common parse error: the subject glued onto a fronted phrase as a conjunct.
+
+    In "After the invasion of Ukraine, Moscow and Tehran signed ..." the small English model
+    often makes "Moscow" a conjunct of "Ukraine" and leaves "signed" without a subject. When
+    the chain ends right before a subjectless main verb, the part after the comma is that
+    verb's subject.
+    """
+    chain = sorted([head, *head.conjuncts], key=lambda t: t.i)
+    verb = _next_token(chain[-1].right_edge)
+    if verb is None or verb.dep_ != "ROOT" or verb.pos_ not in VERB_POS or _has_subject(verb):
+        return chain, []
+    for j, member in enumerate(chain[1:], start=1):
+        before = member.left_edge.i - 1
+        if before >= 0 and member.doc[before].text == ",":
+            return chain[:j], chain[j:]
+    return chain, []
+
+
+def _next_token(token: Token) -> Token | None:
+    return token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
+
+
+def fronted_subject(verb: Token) -> list[Token]:
+    """The subject ``split_fronted`` recovers for a subjectless main verb."""
+    if verb.i == 0 or verb.dep_ != "ROOT":
+        return []
+    before = verb.doc[verb.i - 1]
+    if before.dep_ != "conj":
+        return []
+    first = min([before, *before.conjuncts], key=lambda t: t.i)
+    return split_fronted(first)[1]
+
+
+class ActorFinder:
+    """Turns noun-phrase heads into actor mentions, for one document."""
+
+    def __init__(self, kb: ActorResolver, on: date | None, memory: DiscourseMemory) -> None:
+        self._kb = kb
+        self._on = on
+        self.memory = memory
+        self._cache: dict[int, list[ActorMention]] = {}
+
+    def actors(self, head: Token, loose: bool = False) -> list[ActorMention]:
+        """The actors a noun phrase and its conjuncts name.
+
+        ``loose`` also reads a national modifier as the actor when the head word is unknown
+        ("Iraqi Kurds", "Palestinian youths"); it is used for sources and for the victims
+        of conflict events, not for what is supplied ("Iranian drones").
+        """
+        return _unique(m for h in coordinated(head) for m in self._loosely(h, loose))
+
+    def _loosely(self, head: Token, loose: bool) -> list[ActorMention]:
+        found = self.actor(head)
+        if found or not loose or head.pos_ not in ("NOUN", "PROPN"):
+            return found
+        modifiers = (c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss"))
+        return next((m for m in map(self.actor, modifiers) if m), [])
+
+    def actor(self, head: Token, depth: int = 0) -> list[ActorMention]:
+        """The actors one noun phrase names (several for "officials from Britain and NATO")."""
+        if head.i not in self._cache:
+            self._cache[head.i] = self._find(head, depth)
+        return self._cache[head.i]
+
+    def names_actor(self, head: Token) -> bool:
+        """Whether the head word itself is an actor (not "drones" in "Iranian drones")."""
+        if head.pos_ == "PROPN" or head.ent_type_ in ACTOR_ENTITIES or is_pronoun(head):
+            return True
+        return self._kb.resolve(head.doc[head.i : head.i + 1], self._on) is not None
+
+    def _find(self, head: Token, depth: int) -> list[ActorMention]:
+        if is_pronoun(head):
+            return self._pronoun(head)
+        mention = self._kb.resolve(noun_phrase(head), self._on)
+        if mention is None and head.text[:1].isupper():  # tagging of rare surnames varies: PROPN, ADJ
+            mention = self.memory.surname(head)
+        if mention is not None and placed(mention):
+            self.memory.remember(head, mention)
+            return [mention]
+        # "officials from Britain", "leaders of Iraq"; "in" only after a word for people
+        # ("rebels in Liberia"), since "efforts in Ukraine" are no actor in Ukraine
+        preps = MEMBER_PREPS if mention is not None else STRICT_MEMBER_PREPS
+        found = self._members(head, depth, preps) or self._apposition(head, depth)
+        if found or mention is None or not codable(mention) or head.pos_ == "PROPN" or is_person(head):
+            return found
+        return [mention]  # a bare sector ("police", "activists"): ``events.localised`` adds the country
+
+    def _pronoun(self, head: Token) -> list[ActorMention]:
+        said_by = clause_subject(head) if head.dep_ == "poss" else None
+        said_by = said_by or speaker(head)
+        if said_by is not None and said_by.i != head.i:
+            found = self.actor(said_by)
+            if found:
+                return [ActorMention(found[0].code, head.text, head.idx, head.idx + len(head.text))]
+        mention = self.memory.pronoun(head)
+        return [] if mention is None else [mention]
+
+    def _members(self, head: Token, depth: int, preps: frozenset[str]) -> list[ActorMention]:
+        if depth >= MAX_MEMBER_DEPTH:
+            return []
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                found = [m for o in objects for h in coordinated(o) for m in self.actor(h, depth + 1)]
+                if found:
+                    return _unique(found)
+        return []
+
+    def _apposition(self, head: Token, depth: int) -> list[ActorMention]:
+        for child in head.children:
+            if child.dep_ == "appos" and depth < MAX_MEMBER_DEPTH:
+                return self.actor(child, depth + 1)
+        return []
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> Iterator[list[Token]]:
+    for prep in token.children:
+        if prep.dep_ in ("prep", "prt", "dative") and prep.lower_ in preps:
+            objects = _children(prep, "pobj")
+            if objects:
+                yield objects
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def subject_heads(verb: Token) -> list[Token]:
+    """The grammatical subject of a verb, inherited from governing clauses when unstated."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            relative = child.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl"
+            return [verb.head] if relative else [child]
+    return _inherited_subject(verb)
+
+
+def _inherited_subject(verb: Token) -> list[Token]:
+    head, dep = verb.head, verb.dep_
+    if head.i == verb.i:
+        return fronted_subject(verb)
+    if dep == "acl" and verb.tag_ == "VBG":
+        return [head]
+    if dep == "pcomp":
+        return _owner_heads(head.head) if head.head.pos_ in NOUN_POS else subject_heads(head.head)
+    if dep not in INHERITING_DEPS or head.pos_ not in VERB_POS | {"ADJ"}:
+        return []
+    if dep == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+        objects = _children(head, "dobj")
+        if objects:
+            return objects
+    return subject_heads(head)
+
+
+def source_heads(verb: Token) -> list[Token]:
+    """Who acts: the agent of a passive verb, otherwise the subject."""
+    if is_passive(verb):
+        return [o for a in _children(verb, "agent") for o in _children(a, "pobj")]
+    return subject_heads(verb)
+
+
+def owner_groups(noun: Token) -> Iterator[list[Token]]:
+    """Whose thing a noun is, most explicit first: "Iraq's proposal", "calls by Annan", "a US offer"."""
+    yield _children(noun, "poss")
+    yield from _prep_objects(noun, OWNER_PREPS)
+    yield from ([m] for m in _modifiers(noun))
+
+
+def _owner_heads(noun: Token) -> list[Token]:
+    """The first candidate owner of a noun (see ``owner_groups``)."""
+    return next((group for group in owner_groups(noun) if group), [])
+
+
+class DyadReader:
+    """Reads sources and targets of triggers with one document's ``ActorFinder``."""
+
+    def __init__(self, finder: ActorFinder) -> None:
+        self._finder = finder
+
+    def read(self, trigger: Trigger, event_type: EventType) -> Dyad:
+        """Every source and target the parse gives the trigger."""
+        preps = event_type.preps | trigger.rule.preps
+        if trigger.nominal:
+            return self._nominal(trigger.token, preps)
+        verb = trigger.token
+        sources = self._first([source_heads(verb)])
+        # an object the entry asks for ("shared intelligence", "lifted the curfew") is a thing, not a target
+        thing = bool(trigger.rule.objects)
+        targets = self._first(chain(self._verb_targets(verb, preps, thing), self._complement_targets(verb)), sources)
+        if targets:
+            return Dyad(tuple(sources), tuple(targets))
+        return Dyad(tuple(sources), tuple(self._place(_place_groups(verb), sources)), placed=True)
+
+    def _place(self, groups: Iterable[list[Token]], sources: Sequence[ActorMention]) -> list[ActorMention]:
+        """A country where it happened other than the sources' own."""
+        found = self._first(groups, sources)
+        own = {s.code.country for s in sources}
+        return [m for m in found if m.code.country and m.code.country not in own]
+
+    def _first(self, groups: Iterable[list[Token]], exclude: Sequence[ActorMention] = ()) -> list[ActorMention]:
+        """The actors of the first group of candidate heads that names any besides ``exclude``.
+
+        A pronoun standing for one of the excluded actors ("its borders" after "Syria") is the
+        actor itself, not a second party.
+        """
+        for heads in groups:
+            found = _unique(m for h in heads for m in self._finder.actors(h, loose=True))
+            found = [m for m in found if m not in exclude and not _reflexive(m, exclude)]
+            if found:
+                return found
+        return []
+
+    def _verb_targets(self, verb: Token, preps: frozenset[str], thing: bool = False) -> Iterator[list[Token]]:
+        if is_passive(verb) and not thing:
+            yield _children(verb, "nsubjpass")
+        yield _children(verb, "dative")
+        for obj in _children(verb, "dobj"):
+            yield from self._object_targets(verb, obj, thing)
+        yield from _prep_objects(verb, preps)
+        for clause in _children(verb, "ccomp", "xcomp"):
+            yield [s for s in _children(clause, "nsubj", "nsubjpass") if s.tag_ not in RELATIVE_TAGS]
+        for clause in _infinitives(verb):  # "supplied drones to bolster Russia's war"
+            for obj in _children(clause, "dobj"):
+                yield from owner_groups(obj)
+                yield [obj]
+
+    def _complement_targets(self, verb: Token) -> Iterator[list[Token]]:
+        """Targets named inside what the verb governs: "threatened to cut off power to X"."""
+        for clause in _children(verb, "xcomp", "ccomp"):
+            yield from self._verb_targets(clause, COMPLEMENT_PREPS)
+            for inner in _children(clause, "xcomp"):
+                yield from self._verb_targets(inner, COMPLEMENT_PREPS)
+
+    def _object_targets(self, verb: Token, obj: Token, thing: bool) -> Iterator[list[Token]]:
+        if obj.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
+            obj = antecedent(verb.head)
+        if _own_possession(obj):  # "offered its troops": the troops are the source's own
+            yield from _prep_objects(obj, COMPLEMENT_PREPS)
+            return
+        if not thing and self._finder.names_actor(obj):
+            yield [obj]
+        yield from owner_groups(obj)  # "rejected a US offer", "accepted Iraq's proposal"
+        light = governing_verb(obj)
+        if light is not None and light.i != verb.i:  # "an invitation X extended, which Y accepted"
+            yield source_heads(light)
+        yield from _prep_objects(obj, COMPLEMENT_PREPS)
+
+    def _nominal(self, noun: Token, preps: frozenset[str]) -> Dyad:
+        light = hosting_verb(noun)
+        candidates = [_children(noun, "poss"), [o for g in _prep_objects(noun, frozenset({"by"})) for o in g]]
+        candidates += [[m] for m in _modifiers(noun)]
+        if light is not None:
+            candidates.append(source_heads(light))
+        sources = self._first(candidates)
+        target_groups = list(_prep_objects(noun, preps | NOMINAL_TARGET_PREPS))
+        if light is not None:
+            target_groups += [_children(light, "dative"), *_prep_objects(light, preps)]
+        targets = self._first(target_groups, exclude=sources)
+        if not sources and len(targets) > 1:  # "clashes between A and B": A and B are the pair
+            return Dyad(tuple(targets), ())
+        if targets:
+            return Dyad(tuple(sources), tuple(targets))
+        places = [*_place_groups(noun), *(_place_groups(light) if light is not None else [])]
+        return Dyad(tuple(sources), tuple(self._place(places, sources)), placed=True)
+
+
+def antecedent(noun: Token) -> Token:
+    """What a relative pronoun stands for; "an invitation to attend the summit, which X accepted"
+    is the invitation, not the summit."""
+    while noun.dep_ in ("dobj", "pobj") and noun.head.dep_ in ("acl", "prep") and noun.head.head.pos_ in NOUN_POS:
+        noun = noun.head.head
+    return noun
+
+
+def _infinitives(verb: Token) -> list[Token]:
+    return [c for c in _children(verb, "advcl", "xcomp") if any(a.lower_ == "to" for a in _children(c, "aux"))]
+
+
+def _modifiers(noun: Token) -> list[Token]:
+    """Modifiers that may name an actor; not the first half of "UN-brokered" or "Iranian-backed"."""
+    found = []
+    for child in noun.children:
+        following = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+        if child.dep_ in ("compound", "amod", "nmod") and not (following is not None and following.text == "-"):
+            found.append(child)
+    return found
+
+
+def _reflexive(mention: ActorMention, others: Sequence[ActorMention]) -> bool:
+    text = mention.text.lower()
+    return text in PRONOUNS and any(o.code.country == mention.code.country and o.code.known_group
+                                    == mention.code.known_group for o in others)
+
+
+def _own_possession(noun: Token) -> bool:
+    return any(c.dep_ == "poss" and is_pronoun(c) for c in noun.children)
+
+
+def _place_groups(token: Token) -> Iterator[list[Token]]:
+    """Where it happened, as a last resort for the target: "shelled positions near Rafah"."""
+    clauses = [token, *_children(token, "xcomp")]
+    for anchor in [*clauses, *(o for c in clauses for o in _children(c, "dobj"))]:
+        yield from _prep_objects(anchor, PLACE_PREPS)

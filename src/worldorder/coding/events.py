@@ -1,0 +1,224 @@
+"""The event coder: one ``Event`` per (trigger, source, target) telling in a parsed document.
+
+``EventCoder.code`` walks the sentences in order, finds triggers (``triggers``), reads
+their actors (``dyads``), modality (``modality``) and attribution (``attribution``), and
+looks up CAMEO code, quad class and Goldstein weight (``event_types``). Date and location
+are left empty: the pipeline attaches them, then calls ``merge.merge_mentions``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from worldorder.coding.attribution import attribute
+from worldorder.coding.coref import DiscourseMemory
+from worldorder.coding.dyads import (
+    GENERIC_SECTORS,
+    ActorFinder,
+    ActorResolver,
+    Dyad,
+    DyadReader,
+    source_heads,
+    subject_heads,
+)
+from worldorder.coding.event_types import EventType, EventTypeTable
+from worldorder.coding.modality import Cue, ModalityCues, ModalityReader, Reading
+from worldorder.coding.triggers import Trigger, TriggerLexicon, TriggerRule, hosting_verb
+from worldorder.model import ActorCode, ActorMention, Event, Mention
+
+HOME_SECTOR = "GOV"  # an unstated protest or concession target is the actor's own government
+REQUEST, THREATEN = "REQUEST", "THREATEN"
+# verbs besides reporting ones whose "that X must ..." clause is a demand on X
+DEMANDING = frozenset({"reiterate", "conclude", "insist", "maintain", "warn", "stress", "believe"})
+
+
+def placeless(actor: ActorMention) -> bool:
+    return actor.code.country is None and actor.code.known_group is None
+
+
+def _with_country(actor: ActorMention, country: str) -> ActorMention:
+    return replace(actor, code=replace(actor.code, country=country))
+
+
+def localised(source: ActorMention, target: ActorMention | None) -> tuple[ActorMention | None, ActorMention | None]:
+    """Give a bare sector target ("police arrested activists") the source's country.
+
+    A pair where neither side has a country or organisation codes nothing and is dropped.
+    """
+    if target is not None and placeless(target) and source.code.country:
+        target = _with_country(target, source.code.country)
+    if placeless(source) and source.code.sector not in GENERIC_SECTORS:
+        return None, target
+    return source, target
+
+
+def refusal(event_type: EventType, reading: Reading) -> bool:
+    """A negated cooperative event ("will not accept", "failed to reach agreement") is a rejection."""
+    return reading.modality == "negated" and event_type.negated is not None
+
+
+def obligations(sentence: Span, cues: ModalityCues) -> Iterator[Token]:
+    """The "must"/"should" auxiliaries of a sentence."""
+    return (t for t in sentence if t.dep_ == "aux" and t.lower_ in cues.obligation_auxiliaries)
+
+
+@dataclass(frozen=True, slots=True)
+class _Telling:
+    """What one trigger says, before it is split into events per source and target."""
+
+    trigger: Trigger
+    event_type: EventType
+    dyad: Dyad
+    mention: Mention
+    retyped: bool  # coded as a pledge or threat rather than as the event the trigger names
+
+
+def _mention(trigger: Trigger, sentence: Span) -> Mention:
+    token = trigger.token
+    return Mention(
+        sentence=sentence.text,
+        sentence_start=sentence.start_char,
+        sentence_end=sentence.end_char,
+        trigger=token.text,
+        trigger_start=token.idx,
+        trigger_end=token.idx + len(token.text),
+        rule=trigger.rule.rule_id,
+    )
+
+
+def modality_anchor(trigger: Trigger) -> Token:
+    """The clause head whose cues decide the modality: the light verb of a nominal trigger."""
+    if trigger.nominal:
+        return hosting_verb(trigger.token) or trigger.token
+    return trigger.token
+
+
+def home_target(source: ActorMention, at: Token) -> ActorMention | None:
+    """The source's own government, for events whose target the text leaves unstated."""
+    if source.code.country is None:
+        return None
+    code = ActorCode(country=source.code.country, known_group=None, sector=HOME_SECTOR)
+    return ActorMention(code=code, text="", start=at.idx, end=at.idx)
+
+
+def is_symmetric(telling: _Telling) -> bool:
+    rule = telling.trigger.rule
+    return rule.symmetric if rule.symmetric is not None else telling.event_type.symmetric
+
+
+def dyad_pairs(telling: _Telling) -> Iterator[tuple[ActorMention, ActorMention | None, bool]]:
+    """(source, target, symmetric) for every event the telling stands for."""
+    sources, targets = telling.dyad.sources, telling.dyad.targets
+    symmetric = is_symmetric(telling)
+    if telling.dyad.placed and len(sources) > 1 and symmetric:
+        targets = ()  # "Spain and Portugal held talks in Madrid": the pair, not Madrid
+    if targets:
+        yield from ((s, t, symmetric) for s in sources for t in targets if (s.start, s.end) != (t.start, t.end))
+    elif len(sources) > 1 and symmetric:
+        yield from ((sources[0], other, True) for other in sources[1:])
+    else:
+        yield from ((s, t, False) for s in sources for t in _untargeted(telling, s))
+
+
+def _untargeted(telling: _Telling, source: ActorMention) -> Iterator[ActorMention | None]:
+    policy = telling.event_type.target
+    if policy == "optional":
+        yield None
+    elif policy == "home" and (home := home_target(source, telling.trigger.token)) is not None:
+        yield home
+
+
+class EventCoder:
+    """Codes PLOVER events in parsed documents; lexicon and tables are loaded once."""
+
+    def __init__(self, kb: ActorResolver) -> None:
+        self._kb = kb
+        self._types = EventTypeTable.load()
+        self._lexicon = TriggerLexicon.load()
+        self._modality = ModalityReader(ModalityCues.load())
+
+    def code(self, doc: Doc, reference: date | None) -> list[Event]:
+        """Every event told in ``doc``; dates and places are left for the pipeline."""
+        finder = ActorFinder(self._kb, reference, DiscourseMemory())
+        dyads = DyadReader(finder)
+        events: list[Event] = []
+        for sentence in doc.sents:
+            for trigger in self._lexicon.find(sentence):
+                events.extend(self._code_trigger(trigger, sentence, dyads, finder))
+            for must in obligations(sentence, self._modality.cues):
+                events.extend(self._code_obligation(must, sentence, finder))
+            _remember_subjects(sentence, finder)
+        return events
+
+    def _code_trigger(self, trigger: Trigger, sentence: Span, dyads: DyadReader, finder: ActorFinder) -> list[Event]:
+        reading = self._modality.read(modality_anchor(trigger))
+        if Cue.OBLIGATION in reading.cues:
+            return []  # "Libya must hand over ...": a demand, coded by ``_code_obligation``
+        told_type = self._types[trigger.rule.event_type]
+        event_type = self._retyped(told_type, reading)
+        dyad = dyads.read(trigger, told_type)
+        telling = _Telling(trigger, event_type, dyad, _mention(trigger, sentence), event_type is not told_type)
+        claimed_by = attribute(reading.claimant, finder)
+        modality = reading.affirmed if refusal(told_type, reading) else reading.modality
+        pairs = [(*localised(s, t), sym) for s, t, sym in dyad_pairs(telling)]
+        return [self._event(telling, s, t, sym, modality, claimed_by) for s, t, sym in pairs if s is not None]
+
+    def _retyped(self, event_type: EventType, reading: Reading) -> EventType:
+        """PLOVER codes refusals as REJECT, pledges as AGREE, conditional or announced harm as THREATEN."""
+        if refusal(event_type, reading):
+            return self._types[str(event_type.negated)]
+        if Cue.THREAT in reading.cues and event_type.intent is not None:
+            return self._types[THREATEN]
+        if Cue.COMMITMENT in reading.cues and Cue.SCHEDULE not in reading.cues and event_type.intent:
+            return self._types[event_type.intent]
+        return event_type
+
+    def _code_obligation(self, must: Token, sentence: Span, finder: ActorFinder) -> list[Event]:
+        """ "Russia said Sudan must return the helicopter": Russia REQUEST Sudan."""
+        clause = must.head
+        speaker = clause.head
+        if clause.dep_ != "ccomp" or speaker.lemma_.lower() not in self._modality.cues.reporting | DEMANDING:
+            return []
+        sources = [m for h in source_heads(speaker) for m in finder.actors(h, loose=True)]
+        targets = [m for h in subject_heads(clause) for m in finder.actors(h, loose=True)]
+        rule = TriggerRule(must.lower_, "aux", REQUEST, mode="demand")
+        telling = _Telling(Trigger(must, rule), self._types[REQUEST], Dyad(tuple(sources[:1]), tuple(targets)),
+                           _mention(Trigger(must, rule), sentence), False)
+        modality = self._modality.read(speaker).modality
+        return [self._event(telling, s, t, sym, modality, None) for s, t, sym in dyad_pairs(telling)]
+
+    def _event(
+        self,
+        telling: _Telling,
+        source: ActorMention,
+        target: ActorMention | None,
+        symmetric: bool,
+        modality: str,
+        attribution: ActorMention | None,
+    ) -> Event:
+        mode = None if telling.retyped else telling.trigger.rule.mode
+        code = telling.event_type.code(mode)
+        return Event(
+            event_type=telling.event_type.name,
+            mode=mode,
+            cameo=code.cameo,
+            quad_class=telling.event_type.quad_class,
+            goldstein=code.goldstein,
+            source=source,
+            target=target,
+            modality=modality,
+            attribution=attribution,
+            mentions=(telling.mention,),
+            symmetric=symmetric,
+        )
+
+
+def _remember_subjects(sentence: Span, finder: ActorFinder) -> None:
+    """Resolve the subjects so later pronouns and surnames can point back to them."""
+    for token in sentence:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
+            finder.actors(token)

@@ -1,0 +1,85 @@
+"""One event, many mentions: the same happening told in several sentences becomes one event.
+
+Two events are the same when they have the same type, compatible modes (equal or one
+unknown), the same modality family (fact, claim, future, possibility, negation), the same dyad
+(in either order when either is symmetric) and compatible dates (equal, nested, or one
+unknown). The merged event keeps the first telling's fields, fills empty date, location
+and attribution from later tellings, and carries every mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from worldorder.model import ActorMention, Event
+
+DATE_VALUE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+MODALITY_FAMILIES = {"asserted": "fact", "reported": "fact", "planned": "future", "intended": "future"}
+
+
+def actor_key(actor: ActorMention | None) -> tuple[str | None, str | None]:
+    """Who an actor is for merging: its country and organisation, not its wording."""
+    return (None, None) if actor is None else (actor.code.country, actor.code.known_group)
+
+
+def same_dyad(a: Event, b: Event) -> bool:
+    """Same source and target, or swapped when either event is symmetric."""
+    forward = (actor_key(a.source), actor_key(a.target))
+    if forward == (actor_key(b.source), actor_key(b.target)):
+        return True
+    return (a.symmetric or b.symmetric) and forward == (actor_key(b.target), actor_key(b.source))
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """Unknown dates fit anything; known ones fit when one is a prefix of the other (2024-10 / 2024-10-11)."""
+    if a is None or b is None or not (DATE_VALUE.fullmatch(a) and DATE_VALUE.fullmatch(b)):
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def modality_family(modality: str) -> str:
+    """Modalities that can describe one happening: told as fact, as claim, as plan, as possibility."""
+    return MODALITY_FAMILIES.get(modality, modality)
+
+
+def modes_compatible(a: str | None, b: str | None) -> bool:
+    """Accepting an invitation and signing a deal are two AGREE events, not one."""
+    return a is None or b is None or a == b
+
+
+def same_happening(a: Event, b: Event) -> bool:
+    """Whether two tellings are of one event."""
+    return (
+        a.event_type == b.event_type
+        and modes_compatible(a.mode, b.mode)
+        and modality_family(a.modality) == modality_family(b.modality)
+        and same_dyad(a, b)
+        and dates_compatible(a.date, b.date)
+    )
+
+
+def _absorb(kept: Event, other: Event) -> Event:
+    return replace(
+        kept,
+        mentions=kept.mentions + other.mentions,
+        symmetric=kept.symmetric or other.symmetric,
+        date=kept.date or other.date,
+        date_precision=kept.date_precision or other.date_precision,
+        date_basis=kept.date_basis or other.date_basis,
+        location=kept.location or other.location,
+        attribution=kept.attribution or other.attribution,
+    )
+
+
+def merge_mentions(events: Sequence[Event]) -> list[Event]:
+    """Merge the tellings of the same event, keeping first-telling order."""
+    merged: list[Event] = []
+    for event in events:
+        index = next((i for i, kept in enumerate(merged) if same_happening(kept, event)), None)
+        if index is None:
+            merged.append(event)
+        else:
+            merged[index] = _absorb(merged[index], event)
+    return merged

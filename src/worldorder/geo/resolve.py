@@ -1,0 +1,180 @@
+"""Resolve toponyms to gazetteer entries: which Paris, which Georgia.
+
+Each candidate gets a score; the highest wins:
+
+1. a prior from its population (log10) and its kind: a name that is a country almost always
+   means the country; named areas and landmarks are rare as other places' names; a state or
+   county loses to a large city of the same name ("New York", "Washington" are cities in news);
+2. article context: candidates in a country (or first-level division) that other place names
+   of the article resolve to gain, so "Kent" in an article about Britain is the county;
+3. a qualifier right after a comma ("Paris, Texas", "Ashgabat, Turkmenistan", "Dover, Del.")
+   outweighs everything else for the place it qualifies.
+
+Names with no candidates are retried without a generic head word ("Benue State" -> "Benue")
+and then without a compass word ("northern Syria" -> "Syria"); names still unknown stay
+unresolved (geonameid, lat and lon None).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from worldorder.geo.gazetteer import Gazetteer, GazetteerEntry, name_key
+from worldorder.geo.toponyms import Toponym, find_toponyms
+from worldorder.model import Place
+
+GENERIC_HEADS = re.compile(
+    r"\s+(state|province|region|county|district|city|governorate|oblast|prefecture|municipality"
+    r"|territory|agency|department|local government area|lga)$", re.IGNORECASE)
+CITY_OF = re.compile(r"^(the\s+)?(city|state|province|county|republic) of\s+", re.IGNORECASE)
+COMPASS = re.compile(
+    r"^((north|south|east|west|central|northern|southern|eastern|western|upper|lower)[\s-]+)+",
+    re.IGNORECASE)
+QUALIFIER_GAP = re.compile(r"\s*,\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class ResolutionWeights:
+    """The score terms, in units of log10(population)."""
+
+    country: float = 3.0  # added to a country's log population
+    admin1: float = -2.0  # "New York", "Washington": in news the city more often than the state
+    admin2: float = -2.5
+    area: float = 9.0  # a flat score for named areas and continents
+    landmark: float = 10.0
+    context_country: float = 2.5  # another place of the article lies in the same country
+    context_admin1: float = 1.5  # ... in the same first-level division
+    qualifier: float = 8.0  # "Paris, Texas"
+    alternate_name: float = -1.0  # a town matched by an alternate name, not its own
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """Which countries and divisions the article's other place names resolve to."""
+
+    countries: dict[str, set[str]] = field(default_factory=dict)  # country -> name keys
+    admin1s: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, toponyms: Sequence[Toponym], choices: Sequence[GazetteerEntry | None]) -> ArticleContext:
+        context = cls()
+        for toponym, choice in zip(toponyms, choices, strict=True):
+            if choice is not None:
+                context.add(name_key(toponym.text), choice)
+        return context
+
+    def add(self, key: str, entry: GazetteerEntry) -> None:
+        if entry.country:
+            self.countries.setdefault(entry.country, set()).add(key)
+        if entry.admin1_key and entry.feature not in ("country", "area", "continent"):
+            self.admin1s.setdefault(entry.admin1_key, set()).add(key)
+
+    def supports_country(self, country: str | None, key: str) -> bool:
+        return bool(country) and bool(self.countries.get(country or "", set()) - {key})
+
+    def supports_admin1(self, admin1_key: str | None, key: str) -> bool:
+        return bool(admin1_key) and bool(self.admin1s.get(admin1_key or "", set()) - {key})
+
+
+def prior(entry: GazetteerEntry, weights: ResolutionWeights) -> float:
+    size = math.log10(entry.population + 1)
+    if entry.feature == "country":
+        return size + weights.country
+    if entry.feature in ("area", "continent"):
+        return weights.area
+    if entry.feature == "landmark":
+        return weights.landmark
+    return size + {"admin1": weights.admin1, "admin2": weights.admin2}.get(entry.feature, 0.0)
+
+
+def qualifies(entry: GazetteerEntry, qualifier: GazetteerEntry | None) -> bool:
+    """Whether ``entry`` lies in the country or division ``qualifier`` names."""
+    if qualifier is None or entry.feature == "country":
+        return False
+    if qualifier.feature == "country":
+        return entry.country == qualifier.country
+    return qualifier.feature == "admin1" and entry.admin1_key == qualifier.admin1_key
+
+
+def score(entry: GazetteerEntry, key: str, context: ArticleContext, qualifier: GazetteerEntry | None,
+          weights: ResolutionWeights) -> float:
+    value = prior(entry, weights)
+    if entry.feature in ("city", "admin2") and name_key(entry.name) != key:
+        value += weights.alternate_name
+    if context.supports_country(entry.country, key):
+        value += weights.context_country
+    if context.supports_admin1(entry.admin1_key, key):
+        value += weights.context_admin1
+    return value + (weights.qualifier if qualifies(entry, qualifier) else 0.0)
+
+
+def best(options: Sequence[GazetteerEntry], key: str, context: ArticleContext,
+         qualifier: GazetteerEntry | None, weights: ResolutionWeights) -> GazetteerEntry | None:
+    if not options:
+        return None
+    return max(options, key=lambda e: (score(e, key, context, qualifier, weights), e.population))
+
+
+def fallback_names(text: str) -> list[str]:
+    """The name, then without a generic head word or "City of", then without compass words."""
+    names = [text]
+    for pattern in (GENERIC_HEADS, CITY_OF, COMPASS):
+        shorter = pattern.sub("", names[-1]).strip()
+        if shorter and shorter != names[-1]:
+            names.append(shorter)
+    return names
+
+
+def candidates_for(text: str, gazetteer: Gazetteer) -> Sequence[GazetteerEntry]:
+    for name in fallback_names(text):
+        if found := gazetteer.candidates(name):
+            return found
+    return ()
+
+
+def qualifier_between(earlier: Sequence[GazetteerEntry], later: Sequence[GazetteerEntry],
+                      weights: ResolutionWeights) -> GazetteerEntry | None:
+    """The reading of ``later`` as a country or state that one reading of ``earlier`` lies in."""
+    fitting = [b for b in later if b.feature in ("country", "admin1") and any(qualifies(a, b) for a in earlier)]
+    return max(fitting, key=lambda b: prior(b, weights)) if fitting else None
+
+
+def qualifiers(doc: Doc, toponyms: Sequence[Toponym], options: Sequence[Sequence[GazetteerEntry]],
+               weights: ResolutionWeights) -> list[GazetteerEntry | None]:
+    """For each toponym, the country or state named right after it and a comma, if any."""
+    found: list[GazetteerEntry | None] = [None] * len(toponyms)
+    for i in range(len(toponyms) - 1):
+        if QUALIFIER_GAP.fullmatch(doc.text[toponyms[i].end : toponyms[i + 1].start]):
+            found[i] = qualifier_between(options[i], options[i + 1], weights)
+    return found
+
+
+def find_places(doc: Doc, gazetteer: Gazetteer, weights: ResolutionWeights | None = None) -> list[Place]:
+    """Every toponym of ``doc`` with character offsets, resolved against ``gazetteer``."""
+    weights = weights or ResolutionWeights()
+    toponyms = find_toponyms(doc, gazetteer)
+    keys = [name_key(t.text) for t in toponyms]
+    options = [candidates_for(t.text, gazetteer) for t in toponyms]
+    quals = qualifiers(doc, toponyms, options, weights)
+    # a qualifier is settled by what it qualifies: "Tacoma, Washington" is the state
+    settled = {i + 1: q for i, q in enumerate(quals) if q is not None}
+    first = [settled.get(i) or best(o, k, ArticleContext(), None, weights)
+             for i, (o, k) in enumerate(zip(options, keys, strict=True))]
+    context = ArticleContext.of(toponyms, first)
+    chosen = [settled.get(i) or best(o, k, context, q, weights)
+              for i, (o, k, q) in enumerate(zip(options, keys, quals, strict=True))]
+    return [place(t, c) for t, c in zip(toponyms, chosen, strict=True)]
+
+
+def place(toponym: Toponym, entry: GazetteerEntry | None) -> Place:
+    if entry is None:
+        return Place(toponym.text, toponym.start, toponym.end, None, None, None, None, None, None, None)
+    return Place(
+        toponym.text, toponym.start, toponym.end, entry.geonameid, entry.name, entry.country,
+        entry.admin1 if entry.feature != "country" else None, entry.kind, entry.lat, entry.lon,
+    )

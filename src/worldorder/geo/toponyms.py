@@ -1,0 +1,125 @@
+"""Find the toponyms of a parsed document: spaCy's place entities, corrected.
+
+Corrections to the entity recogniser, each for a pattern it gets wrong:
+
+- a leading "the" and a trailing possessive are not part of the name;
+- "Paris, Texas" read as one entity is two toponyms;
+- demonyms ("Iranian", "Britons") labelled GPE are not places;
+- organisation or person entities that are exactly a country, a first-level division, a
+  named area or a landmark ("the Kremlin said", "Iran" tagged PERSON) are places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from worldorder.geo.gazetteer import Gazetteer, name_key
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+RESCUED_LABELS = frozenset({"ORG", "PERSON", "NORP"})
+# features an organisation-or-person entity must match exactly to count as a place; not
+# cities or counties, whose names are too often people's or companies' names
+RESCUING_FEATURES = frozenset({"country", "admin1", "continent", "area", "landmark"})
+ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
+POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
+DATELINE_HEAD = re.compile(r"^[ \t]*([A-Z][A-Z.' -]*[A-Z])(?=\s*(,|\(|\u2014|\u2013|--| -))", re.MULTILINE)
+# an organisation named exactly like a city this large is the city, or its team ("Liverpool won")
+RESCUED_CITY_POPULATION = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A stretch of the document that names a place, before resolution."""
+
+    text: str
+    start: int  # character offsets into doc.text
+    end: int
+    label: str  # the entity label it came from
+    first_token: int
+    last_token: int  # inclusive
+
+
+def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
+    """Every toponym mention in ``doc``, in text order."""
+    found = [t for ent in doc.ents for t in toponyms_of(ent, gazetteer)]
+    for opening in dateline_toponyms(doc, gazetteer):
+        if not any(t.start < opening.end and opening.start < t.end for t in found):
+            found.append(opening)
+    return sorted(found, key=lambda t: t.start)
+
+
+def dateline_toponyms(doc: Doc, gazetteer: Gazetteer) -> Iterator[Toponym]:
+    """Capitalised places opening a line ("MOSUL, Iraq -") that the recogniser missed."""
+    for match in DATELINE_HEAD.finditer(doc.text):
+        span = doc.char_span(match.start(1), match.end(1))
+        if span is not None and gazetteer.candidates(match.group(1)):
+            yield toponym(span, "DATELINE")
+
+
+def toponyms_of(ent: Span, gazetteer: Gazetteer) -> Iterator[Toponym]:
+    if ent.label_ not in PLACE_LABELS | RESCUED_LABELS:
+        return
+    for part in comma_parts(trimmed(ent)):
+        if is_place_part(part, ent.label_, gazetteer):
+            yield toponym(part, ent.label_)
+
+
+def is_place_part(part: Span, label: str, gazetteer: Gazetteer) -> bool:
+    if label in PLACE_LABELS:
+        return not is_demonym(part, gazetteer)
+    return names_major_place(part, gazetteer, label)
+
+
+def trimmed(ent: Span) -> Span:
+    """The entity without a leading article and a trailing possessive or punctuation."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].text.lower() in ("the", "a"):
+        start += 1
+    while end > start and is_trailing_noise(ent.doc[end - 1]):
+        end -= 1
+    return ent.doc[start:end]
+
+
+def is_trailing_noise(token: Token) -> bool:
+    """A possessive ending or closing punctuation; not the dot of "Calif." or "D.C."."""
+    if token.tag_ == "POS" or token.text in POSSESSIVES:
+        return True
+    return token.is_punct and not token.text.endswith(".")
+
+
+def comma_parts(span: Span) -> Iterator[Span]:
+    """"Paris, Texas" as one entity yields "Paris" and "Texas"."""
+    begin = span.start
+    for token in span:
+        if token.text == ",":
+            if token.i > begin:
+                yield span.doc[begin : token.i]
+            begin = token.i + 1
+    if begin < span.end:
+        yield span.doc[begin : span.end]
+
+
+def is_demonym(span: Span, gazetteer: Gazetteer) -> bool:
+    """Nationality words name people or qualities, not places ("Iranian", "Britons")."""
+    if gazetteer.is_demonym(span.text):
+        return True
+    return len(span) == 1 and span[0].tag_ in ADJECTIVE_TAGS and not gazetteer.candidates(span.text)
+
+
+def names_major_place(span: Span, gazetteer: Gazetteer, label: str) -> bool:
+    """A country, state, area or landmark; for organisations also a large city by its own name."""
+    for candidate in gazetteer.candidates(span.text):
+        if candidate.feature in RESCUING_FEATURES:
+            return True
+        if (label == "ORG" and candidate.feature == "city" and candidate.population >= RESCUED_CITY_POPULATION
+                and name_key(candidate.name) == name_key(span.text)):
+            return True
+    return False
+
+
+def toponym(span: Span, label: str) -> Toponym:
+    return Toponym(span.text, span.start_char, span.end_char, label, span.start, span.end - 1)

@@ -1,0 +1,108 @@
+"""From articles to coded articles: NLP, dates, places, events.
+
+``Pipeline.analyse`` runs spaCy over a batch with ``nlp.pipe``; everything after parsing is the
+per-document function ``code_document``, so any runner (serial, process pool, Dask) can map it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from worldorder.coding.actors import ActorKB
+from worldorder.coding.events import EventCoder
+from worldorder.coding.merge import merge_mentions
+from worldorder.config import Settings
+from worldorder.geo import Gazetteer, OfflineGazetteer, event_location, find_places
+from worldorder.ingest.boilerplate import blank_spans
+from worldorder.model import Article, CodedArticle, DateBasis, Event, Place, TimeExpression
+from worldorder.nlp import load_nlp
+from worldorder.temporal import event_date, find_dates, infer_reference_date
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """The loaded parts of the analysis: spaCy, the actor knowledge base, the coder, the gazetteer."""
+
+    nlp: Language
+    kb: ActorKB
+    coder: EventCoder
+    gazetteer: Gazetteer
+    settings: Settings
+
+    @classmethod
+    def load(cls, settings: Settings) -> Pipeline:
+        kb = ActorKB.load(settings.actor_files)
+        return cls(load_nlp(settings.spacy_model), kb, EventCoder(kb), OfflineGazetteer(), settings)
+
+    def analyse(self, articles: Sequence[Article]) -> list[CodedArticle]:
+        """Coded articles, in order; skipped articles come back with no analysis."""
+        texts = (blank_spans(a.text, a.excluded) for a in articles if a.skipped is None)
+        docs = iter(self.nlp.pipe(texts, batch_size=self.settings.batch_size))
+        return [self.code_document(a, next(docs)) if a.skipped is None else _unanalysed(a) for a in articles]
+
+    def code_document(self, article: Article, doc: Doc) -> CodedArticle:
+        """Everything worldorder finds in one parsed article."""
+        reference, basis = reference_date(article)
+        dates = find_dates(doc, reference)
+        places = find_places(doc, self.gazetteer)
+        events = [place_and_date(e, doc, dates, places, reference) for e in self.coder.code(doc, reference)]
+        return CodedArticle(
+            article=article,
+            reference_date=reference,
+            reference_basis=basis,
+            events=tuple(merge_mentions(events)),
+            places=tuple(places),
+            dates=tuple(dates),
+        )
+
+
+def reference_date(article: Article) -> tuple[date | None, DateBasis]:
+    """The publication date, else the latest full explicit date in the text (inferred), else unknown.
+
+    The whole text is searched, excluded spans included: "Published Oct. 12, 2024" lines and
+    photo captions are furniture, yet they are where a scraped page keeps its date.
+    """
+    if article.published is not None:
+        return article.published, article.published_basis
+    inferred = infer_reference_date(article.text)
+    return (inferred, DateBasis.TEXT) if inferred else (None, DateBasis.UNKNOWN)
+
+
+def place_and_date(
+    event: Event, doc: Doc, dates: Sequence[TimeExpression], places: Sequence[Place], reference: date | None
+) -> Event:
+    """The event with the date and place of its own clause (see temporal and geo)."""
+    mention = event.mentions[0]
+    span = doc.char_span(mention.trigger_start, mention.trigger_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return event
+    trigger = span.root.i
+    value, precision, basis = event_date(doc, trigger, dates, reference)
+    return replace(
+        event,
+        date=value,
+        date_precision=precision,
+        date_basis=basis,
+        location=event_location(doc, trigger, places),
+    )
+
+
+def _unanalysed(article: Article) -> CodedArticle:
+    return CodedArticle(article=article, reference_date=article.published, reference_basis=article.published_basis)
+
+
+def iter_coded(pipeline: Pipeline, articles: Iterable[Article]) -> Iterable[CodedArticle]:
+    """Analyse a stream of articles batch by batch."""
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= pipeline.settings.batch_size:
+            yield from pipeline.analyse(batch)
+            batch = []
+    if batch:
+        yield from pipeline.analyse(batch)

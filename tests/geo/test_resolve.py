@@ -1,0 +1,106 @@
+"""Toponym finding and resolution on hand-built docs with a small in-memory gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from worldorder.geo import MemoryGazetteer, find_places
+
+from .conftest import BRITAIN, KENT_GB, KENT_OH, KREMLIN, LONDON_GB, PARIS_FR, PARIS_TX, TEXAS, DocMaker
+
+
+def test_find_places_reads_a_city_alone_as_the_largest_homonym(
+        make_doc: DocMaker, small_gazetteer: MemoryGazetteer) -> None:
+    doc = make_doc(["Talks", "in", "Paris", "ended", "."], ["O", "O", "B-GPE", "O", "O"])
+    [paris] = find_places(doc, small_gazetteer)
+    assert (paris.text, paris.start, paris.end) == ("Paris", 9, 14)
+    assert (paris.geonameid, paris.country, paris.kind) == (PARIS_FR.geonameid, "FRA", "city")
+
+
+def test_find_places_follows_a_qualifier_after_a_comma(make_doc: DocMaker, small_gazetteer: MemoryGazetteer) -> None:
+    doc = make_doc(["A", "fair", "in", "Paris", ",", "Texas", "opened", "."],
+                   ["O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O"])
+    paris, texas = find_places(doc, small_gazetteer)
+    assert (paris.geonameid, paris.lat, paris.lon) == (PARIS_TX.geonameid, PARIS_TX.lat, PARIS_TX.lon)
+    assert (texas.geonameid, texas.kind, texas.country) == (TEXAS.geonameid, "region", "USA")
+
+
+def test_find_places_splits_an_entity_spanning_a_comma(make_doc: DocMaker, small_gazetteer: MemoryGazetteer) -> None:
+    doc = make_doc(["A", "fair", "in", "Paris", ",", "Texas", "opened", "."],
+                   ["O", "O", "O", "B-GPE", "I-GPE", "I-GPE", "O", "O"])
+    assert [p.text for p in find_places(doc, small_gazetteer)] == ["Paris", "Texas"]
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "expected"),
+    [
+        (["Rain", "hit", "Kent", "and", "Britain", "."], ["O", "O", "B-GPE", "O", "B-GPE", "O"], KENT_GB),
+        (["Rain", "hit", "Kent", "in", "Texas", "."], ["O", "O", "B-GPE", "O", "B-GPE", "O"], KENT_OH),
+    ],
+)
+def test_find_places_prefers_the_country_the_article_is_about(
+        make_doc: DocMaker, small_gazetteer: MemoryGazetteer, words: list[str], ents: list[str], expected: object
+) -> None:
+    kent = find_places(make_doc(words, ents), small_gazetteer)[0]
+    assert kent.geonameid == expected.geonameid  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("words", "ents"),
+    [
+        (["Iranian", "officials", "spoke", "."], ["B-GPE", "O", "O", "O"]),
+        (["Iranians", "voted", "."], ["B-GPE", "O", "O"]),
+        (["British", "troops", "left", "."], ["B-NORP", "O", "O", "O"]),
+    ],
+)
+def test_find_places_demonyms_are_not_places(
+        make_doc: DocMaker, small_gazetteer: MemoryGazetteer, words: list[str], ents: list[str]) -> None:
+    assert find_places(make_doc(words, ents), small_gazetteer) == []
+
+
+@pytest.mark.parametrize("label", ["ORG", "FAC", "GPE"])
+def test_find_places_landmark_resolves_to_its_city(
+        make_doc: DocMaker, small_gazetteer: MemoryGazetteer, label: str) -> None:
+    doc = make_doc(["the", "Kremlin", "said", "."], [f"B-{label}", f"I-{label}", "O", "O"])
+    [kremlin] = find_places(doc, small_gazetteer)
+    assert (kremlin.text, kremlin.kind, kremlin.country) == ("Kremlin", "landmark", "RUS")
+    assert (kremlin.lat, kremlin.lon) == (KREMLIN.lat, KREMLIN.lon)
+
+
+def test_find_places_rescues_a_country_tagged_as_a_person(
+        make_doc: DocMaker, small_gazetteer: MemoryGazetteer) -> None:
+    doc = make_doc(["Britain", "'s", "envoy", "left", "."], ["B-PERSON", "I-PERSON", "O", "O", "O"])
+    [britain] = find_places(doc, small_gazetteer)
+    assert (britain.text, britain.geonameid) == ("Britain", BRITAIN.geonameid)
+
+
+def test_find_places_ignores_people_not_named_like_major_places(
+        make_doc: DocMaker, small_gazetteer: MemoryGazetteer) -> None:
+    doc = make_doc(["Paris", "Hilton", "smiled", "."], ["B-PERSON", "I-PERSON", "O", "O"])
+    assert find_places(doc, small_gazetteer) == []
+
+
+def test_find_places_keeps_unknown_toponyms_unresolved(make_doc: DocMaker, small_gazetteer: MemoryGazetteer) -> None:
+    doc = make_doc(["Floods", "hit", "Zorbaville", "."], ["O", "O", "B-GPE", "O"])
+    [unknown] = find_places(doc, small_gazetteer)
+    assert unknown.text == "Zorbaville"
+    assert (unknown.geonameid, unknown.lat, unknown.lon, unknown.kind) == (None, None, None, None)
+
+
+def test_find_places_drops_the_article_and_possessive(make_doc: DocMaker, small_gazetteer: MemoryGazetteer) -> None:
+    doc = make_doc(["the", "London", "'s", "mayor", "."], ["B-GPE", "I-GPE", "I-GPE", "O", "O"])
+    [london] = find_places(doc, small_gazetteer)
+    assert (london.text, london.start, london.geonameid) == ("London", 4, LONDON_GB.geonameid)
+
+
+def test_find_places_offsets_point_into_the_text(make_doc: DocMaker, small_gazetteer: MemoryGazetteer) -> None:
+    doc = make_doc(["From", "London", "to", "Paris", "and", "Kent", "."],
+                   ["O", "B-GPE", "O", "B-GPE", "O", "B-GPE", "O"])
+    assert [doc.text[p.start : p.end] for p in find_places(doc, small_gazetteer)] == ["London", "Paris", "Kent"]
+
+
+def test_find_places_reads_an_uppercase_dateline(make_doc: DocMaker, small_gazetteer: MemoryGazetteer) -> None:
+    doc = make_doc(["PARIS", "(", "AP", ")", "--", "Talks", "began", "."],
+                   ["O", "O", "B-ORG", "O", "O", "O", "O", "O"])
+    [paris] = find_places(doc, small_gazetteer)
+    assert (paris.text, paris.geonameid) == ("PARIS", PARIS_FR.geonameid)

@@ -83,7 +83,6 @@ OVERRIDES: dict[str, Override] = {
         name="Kosovo", names=["Kosovo"], demonyms=["Kosovar", "Kosovars", "Kosovan"], capitals=["Pristina"]
     ),
     "TUR": Override(names=["Turkey", "Türkiye", "Turkiye"], demonyms=["Turkish", "Turks"], capitals=["Ankara"]),
-    "NLD": Override(names=["Netherlands", "Holland"], demonyms=["Dutch"]),
     "SAU": Override(names=["Saudi Arabia"], demonyms=["Saudi", "Saudis"]),
     "ARE": Override(names=["UAE", "U.A.E.", "United Arab Emirates", "Emirates"], demonyms=["Emirati", "Emiratis"]),
     "AFG": Override(demonyms=["Afghan", "Afghans"]),
@@ -128,6 +127,13 @@ OVERRIDES: dict[str, Override] = {
     "GNB": Override(demonyms=["Bissau-Guinean"]),
     "DOM": Override(demonyms=["Dominican"]),
     "DMA": Override(demonyms=[]),
+    "KAZ": Override(demonyms=["Kazakh", "Kazakhs"], capitals=["Astana"]),
+    "KGZ": Override(demonyms=["Kyrgyz"]),
+    "TJK": Override(demonyms=["Tajik", "Tajiks"]),
+    "UZB": Override(demonyms=["Uzbek", "Uzbeks"]),
+    "TKM": Override(demonyms=["Turkmen"]),
+    "YEM": Override(capitals=["Sanaa", "Sana'a"]),
+    "NLD": Override(names=["Netherlands", "Holland"], demonyms=["Dutch"]),
 }
 
 # Names that mislead more often than they help: shared by several states, or ordinary words.
@@ -135,7 +141,7 @@ DROPPED = frozenset(
     {
         "Congo", "Korea", "Korean", "Guinean", "Dominican", "Macedonia", "Republic of Macedonia",
         "Male", "Victoria", "Kingston", "Georgetown", "Saint John's", "Jerusalem", "Washington D.C.",
-        "Micronesian", "Sudanese", "Nation of Brunei", "the Abode of Peace", "Swatini",
+        "Micronesian", "Sudanese", "Nation of Brunei", "the Abode of Peace", "Swatini", "Prathet",
     }
 )
 KEEP_DESPITE_DROP = {"COD": {"Congo", "Congolese"}, "ISR": {"Jerusalem"}, "DOM": {"Dominican"},
@@ -147,6 +153,18 @@ def is_latin(text: str) -> bool:
     return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in text)
 
 
+# Words that mark an alternate spelling as an English formal name ("Kyrgyz Republic"); spellings
+# without one are native names ("Suisse", "Island") that collide with English words and brands.
+ENGLISH_FORMAL_WORDS = frozenset(
+    {
+        "Republic", "Kingdom", "State", "States", "Federation", "Union", "Commonwealth", "Democratic",
+        "People's", "Islamic", "Federal", "Principality", "Sultanate", "Emirates", "Grand", "Duchy",
+        "Confederation", "Plurinational", "Bolivarian", "Socialist", "Arab", "United", "Independent",
+        "Cooperative", "Oriental", "Hashemite", "Nation", "Territory", "of",
+    }
+)
+
+
 def usable_name(name: str, iso2: str, iso3: str) -> bool:
     """Whether an alternate spelling is a name English news uses."""
     name = name.strip()
@@ -154,7 +172,7 @@ def usable_name(name: str, iso2: str, iso3: str) -> bool:
         return False
     if name.isupper() and len(name) <= 4:
         return name in CODES_USED_AS_NAMES
-    return name not in {iso2, iso3}
+    return bool(ENGLISH_FORMAL_WORDS & set(name.split())) and name not in {iso2, iso3}
 
 
 def plural_demonyms(demonym: str) -> list[str]:
@@ -188,7 +206,7 @@ def country_record(geo: dict[str, Any], info: dict[str, Any]) -> dict[str, Any]:
         "id": f"country.{iso3}",
         "name": extra.name or geo["name"],
         "country": iso3,
-        "aliases": [n for n in names if allowed(n, iso3)],
+        "aliases": [n for n in names if allowed(n, iso3) and "," not in n],
         "demonyms": [d for d in demonyms if allowed(d, iso3)],
         "capitals": [c for c in capitals if c and allowed(c, iso3)],
         "seats": extra.seats,

@@ -19,7 +19,7 @@ from worldorder.coding.merge import merge_mentions
 from worldorder.config import Settings
 from worldorder.geo import Gazetteer, OfflineGazetteer, event_location, find_places
 from worldorder.ingest.boilerplate import blank_spans
-from worldorder.model import Article, CodedArticle, DateBasis, Event, Place, TimeExpression
+from worldorder.model import Article, CodedArticle, DateBasis, Event, Mention, Place, TimeExpression
 from worldorder.nlp import load_nlp
 from worldorder.temporal import event_date, find_dates, infer_reference_date
 
@@ -50,7 +50,10 @@ class Pipeline:
         reference, basis = reference_date(article)
         dates = find_dates(doc, reference)
         places = find_places(doc, self.gazetteer)
-        events = [place_and_date(e, doc, dates, places, reference) for e in self.coder.code(doc, reference)]
+        events = [
+            anchor_sentences(place_and_date(e, doc, dates, places, reference), doc.text, article.text)
+            for e in self.coder.code(doc, reference)
+        ]
         return CodedArticle(
             article=article,
             reference_date=reference,
@@ -90,6 +93,26 @@ def place_and_date(
         date_basis=basis,
         location=event_location(doc, trigger, places),
     )
+
+
+def anchor_sentences(event: Event, analysed: str, original: str) -> Event:
+    """Mentions whose sentence is the original text between their trimmed offsets.
+
+    spaCy parsed the text with excluded spans blanked, so a sentence can begin with the blanks
+    of a furniture line; trimming keeps offsets on the words, and reading the sentence from the
+    original text makes ``text[sentence_start:sentence_end] == sentence`` hold for every mention.
+    """
+    mentions = tuple(_anchored(m, analysed, original) for m in event.mentions)
+    return replace(event, mentions=mentions)
+
+
+def _anchored(mention: Mention, analysed: str, original: str) -> Mention:
+    start, end = mention.sentence_start, mention.sentence_end
+    while start < end and analysed[start].isspace():
+        start += 1
+    while end > start and analysed[end - 1].isspace():
+        end -= 1
+    return replace(mention, sentence=original[start:end], sentence_start=start, sentence_end=end)
 
 
 def _unanalysed(article: Article) -> CodedArticle:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -25,8 +26,10 @@ FOLDER = resources.files(SHIPPED_PACKAGE).joinpath(SHIPPED_FOLDER)
 ACTOR_FILES = sorted(i.name for i in FOLDER.iterdir() if i.name.endswith(".yaml") and i.name != GRAMMAR_FILE)
 
 
+@cache
 def load_raw(name: str) -> dict[str, Any]:
-    document: dict[str, Any] = yaml.safe_load(FOLDER.joinpath(name).read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    document: dict[str, Any] = yaml.load(FOLDER.joinpath(name).read_text(encoding="utf-8"), Loader=loader)
     return document
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from worldorder.geo import GazetteerEntry, MemoryGazetteer, name_key
-from worldorder.geo.resolve import fallback_names
+from worldorder.geo.gazetteer import fallback_names
 
 from .conftest import BERLIN, PARIS_FR, PARIS_TX
 

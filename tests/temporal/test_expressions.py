@@ -62,6 +62,7 @@ def test_find_dates_splits_entities_that_join_dates(
         ),
         ([("profit", "O"), ("this", "O"), ("year", "B-DATE"), ("rose", "O")], [("this year", "2024")]),
         ([("a", "O"), ("6-year-old", "B-DATE"), ("boy", "O")], []),
+        ([("within", "O"), ("“", "B-DATE"), ("weeks", "I-DATE")], [("weeks", None)]),
         ([("paid", "O"), ("quarterly", "B-DATE")], []),
         (
             [("the", "B-DATE"), ("past", "I-DATE"), ("three", "I-DATE"), ("decades", "I-DATE")],

@@ -18,7 +18,8 @@ SHARED = REPO.parent / "shared"
 GOLD = SHARED / "gold" / "timebank.jsonl"
 SCORER = SHARED / "eval" / "score.py"
 
-# Measured 0.989 / 0.955 / 0.911 (docs/dates.md); floors leave room for model-version jitter.
+# Measured recall 0.990, precision 0.955, value accuracy 0.914 (docs/dates.md); the floors leave
+# room for jitter between model versions.
 FLOORS = {"recall": 0.97, "precision": 0.93, "value_accuracy": 0.89}
 
 

@@ -31,7 +31,8 @@ class RateColumn(ProgressColumn):
     """Documents per second."""
 
     def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
+        elapsed = task.finished_time if task.finished else task.elapsed
+        speed = task.completed / elapsed if elapsed else None
         return Text(f"{speed:,.0f} docs/s" if speed else "- docs/s", style="progress.data.speed")
 
 

@@ -82,6 +82,16 @@ class Slot(IntEnum):
     PERSON = 3
 
 
+SLOT_OF_KIND = MappingProxyType(
+    {
+        EntryKind.COUNTRY: Slot.STATE,
+        EntryKind.ORGANISATION: Slot.ORGANISATION,
+        EntryKind.AGENT: Slot.AGENT,
+        EntryKind.PERSON: Slot.PERSON,
+    }
+)
+
+
 # --------------------------------------------------------------------------- records
 
 
@@ -147,13 +157,7 @@ class Alias:
 
     @property
     def slot(self) -> Slot:
-        if self.entry.kind is EntryKind.COUNTRY:
-            return Slot.STATE
-        return {
-            EntryKind.ORGANISATION: Slot.ORGANISATION,
-            EntryKind.AGENT: Slot.AGENT,
-            EntryKind.PERSON: Slot.PERSON,
-        }[self.entry.kind]
+        return SLOT_OF_KIND[self.entry.kind]
 
     def fits_case(self, written: Sequence[str]) -> bool:
         """Capitalised name tokens must be written as in the entry or in capitals ("US" is not "us")."""
@@ -447,13 +451,17 @@ class NameIndex:
             lengths=MappingProxyType({k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}),
         )
 
-    def longest_at(self, folded: Sequence[str], written: Sequence[str], i: int) -> Segment | None:
+    def longest_at(self, folded: Sequence[str], words: Sequence[str], i: int) -> Segment | None:
         """The longest name starting at token i whose case fits."""
         for length in self.lengths.get(folded[i], ()):
             if i + length > len(folded):
                 continue
             key = tuple(folded[i : i + length])
-            fitting = tuple(a for a in self.by_tokens.get(key, ()) if a.fits_case(written[i : i + length]))
+            aliases = self.by_tokens.get(key)
+            if aliases is None:
+                continue
+            written = [strip_accents(w) for w in words[i : i + length]]
+            fitting = tuple(a for a in aliases if a.fits_case(written))
             if fitting:
                 return Segment(i, i + length, fitting)
         return None
@@ -461,6 +469,7 @@ class NameIndex:
 
 # --------------------------------------------------------------------------- segments and chunks
 
+MAX_GAP = 2  # the longest glue between two names of one actor: "of the"
 # Which slot may follow which, by the words between them.
 _ADJACENT = frozenset(
     {
@@ -486,12 +495,12 @@ def is_title_word(token: Token) -> bool:
 
 def segments_in(doc: Doc, index: NameIndex, start: int, end: int) -> list[Segment]:
     """Longest known names, left to right, between two token indexes."""
-    folded = [fold(t.text) for t in doc[start:end]]
-    written = [strip_accents(t.text) for t in doc[start:end]]
+    words = [t.text for t in doc[start:end]]
+    folded = [w.lower() if w.isascii() else fold(w) for w in words]
     found: list[Segment] = []
     i = 0
     while i < len(folded):
-        segment = index.longest_at(folded, written, i) if folded[i] in index.lengths else None
+        segment = index.longest_at(folded, words, i) if folded[i] in index.lengths else None
         if segment and not surname_of_stranger(segment, doc, start, found):
             found.append(Segment(segment.start + start, segment.end + start, segment.aliases))
             i = segment.end
@@ -538,8 +547,9 @@ def chunks_of(doc: Doc, segments: list[Segment], grammar: Grammar) -> list[Chunk
     for segment in segments:
         if groups:
             previous = groups[-1][-1]
-            gap = tuple(fold(t.text) for t in doc[previous.end : segment.start])
-            if joins(previous, gap, segment, grammar):
+            near = segment.start - previous.end <= MAX_GAP
+            gap = tuple(fold(t.text) for t in doc[previous.end : segment.start]) if near else ()
+            if near and joins(previous, gap, segment, grammar):
                 groups[-1].append(segment)
                 continue
         groups.append([segment])
@@ -592,15 +602,24 @@ def tenure_on(person: ActorEntry, on: date | None, titles: Sequence[str] = ()) -
     return min(person.tenures, key=lambda t: (t.distance(on), t.title not in titles))
 
 
-def person_score(person: ActorEntry, on: date | None, context: Context) -> tuple[int, int, date]:
-    """Rank people sharing a name: in office on the date, from the named state, most recent."""
+def service_days(person: ActorEntry, until: date) -> int:
+    """Days a person spent in office up to a day: who is meant by a bare surname without a date."""
+    return sum(((t.end or until) - (t.start or until)).days for t in person.tenures)
+
+
+def person_score(person: ActorEntry, on: date | None, context: Context) -> tuple[int, int, int]:
+    """Rank people sharing a name: in office on the date, from the named state, nearest in time.
+
+    Without a date the longest-serving wins: "Blair" is Tony Blair, not a later minister.
+    """
     tenure = tenure_on(person, on, context.titles)
     in_office = int(tenure is not None and on is not None and tenure.covers(on))
     countries = {person.country} | {t.country for t in person.tenures}
     scopes = countries | {t.organisation for t in person.tenures}
     named = int(context.scope in scopes or context.country in countries)
-    latest = max((t.end or date.max for t in person.tenures), default=date.min)
-    return (in_office, named, latest)
+    if on is None:
+        return (in_office, named, service_days(person, date.today()))
+    return (in_office, named, -tenure.distance(on) if tenure else -(10**6))
 
 
 @dataclass(frozen=True, slots=True)
@@ -645,8 +664,8 @@ class ActorKB:
     @classmethod
     def load(cls, extra_files: Sequence[Path] = ()) -> ActorKB:
         """The shipped knowledge base plus user files (a user entry replaces a shipped one by id)."""
-        shipped = [e for name, text in shipped_texts() for e in parse_actor_file(text, name)]
         user = [e for path in extra_files for e in read_user_file(Path(path))]
+        shipped = [e for name, text in shipped_texts() for e in parse_actor_file(text, name)]
         return cls.from_entries(merge_entries(shipped, user), shipped_grammar())
 
     @classmethod

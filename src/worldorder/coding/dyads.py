@@ -11,7 +11,7 @@ actor accepts or rejects ("rejected a US offer").
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import chain
 from typing import Protocol
@@ -40,6 +40,8 @@ OWNER_PREPS = frozenset({"by", "from"})
 NOMINAL_TARGET_PREPS = frozenset({"of", "between"})
 MAX_MEMBER_DEPTH = 2
 COMPLEMENT_PREPS = frozenset({"to", "with", "against", "on", "for", "from", "of", "into", "toward", "towards"})
+ANY_PREPS = None
+NOT_TARGET_PREPS = frozenset({"by", "as", "than", "like", "despite", "during", "after", "before", "since", "until"})
 PLACE_PREPS = frozenset({"in", "into", "near", "at", "across", "outside", "inside", "throughout"})
 GENERIC_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC"})  # the sectors the scorer codes without a country
 
@@ -57,6 +59,7 @@ class Dyad:
     sources: tuple[ActorMention, ...]
     targets: tuple[ActorMention, ...]
     placed: bool = False  # the targets are only where it happened ("shelled positions near Rafah")
+    where: str | None = None  # the country of the first place named in the sentence, if any
 
 
 def noun_phrase(head: Token) -> Span:
@@ -159,6 +162,7 @@ class ActorFinder:
     def actor(self, head: Token, depth: int = 0) -> list[ActorMention]:
         """The actors one noun phrase names (several for "officials from Britain and NATO")."""
         if head.i not in self._cache:
+            self._cache[head.i] = []  # a cycle ("its" -> subject -> "its") finds nothing
             self._cache[head.i] = self._find(head, depth)
         return self._cache[head.i]
 
@@ -201,10 +205,18 @@ class ActorFinder:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in preps:
                 objects = [c for c in prep.children if c.dep_ == "pobj"]
-                found = [m for o in objects for h in coordinated(o) for m in self.actor(h, depth + 1)]
+                found = [m for o in objects for h in coordinated(o) for m in self._member(h, depth + 1)]
                 if found:
                     return _unique(found)
         return []
+
+    def _member(self, head: Token, depth: int) -> list[ActorMention]:
+        """A group named after "of"/"from", read loosely: "thousands of Iraqi Kurds"."""
+        found = self.actor(head, depth)
+        if found:
+            return found
+        modifiers = (c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss"))
+        return next((m for m in map(self.actor, modifiers) if m), [])
 
     def _apposition(self, head: Token, depth: int) -> list[ActorMention]:
         for child in head.children:
@@ -217,9 +229,11 @@ def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
-def _prep_objects(token: Token, preps: frozenset[str]) -> Iterator[list[Token]]:
+def _prep_objects(token: Token, preps: frozenset[str] | None) -> Iterator[list[Token]]:
+    """Objects of the token's prepositions in ``preps`` (None: any but agent and comparison)."""
     for prep in token.children:
-        if prep.dep_ in ("prep", "prt", "dative") and prep.lower_ in preps:
+        wanted = prep.lower_ not in NOT_TARGET_PREPS if preps is None else prep.lower_ in preps
+        if prep.dep_ in ("prep", "prt", "dative") and wanted:
             objects = _children(prep, "pobj")
             if objects:
                 yield objects
@@ -281,15 +295,36 @@ class DyadReader:
         self._finder = finder
 
     def read(self, trigger: Trigger, event_type: EventType) -> Dyad:
-        """Every source and target the parse gives the trigger."""
+        """Every source and target the parse gives the trigger, and where it happened."""
+        dyad = self._read(trigger, event_type)
+        if all(placed(m) for m in (*dyad.sources, *dyad.targets)):
+            return dyad
+        return replace(dyad, where=self._where(trigger.token))
+
+    def _where(self, token: Token) -> str | None:
+        """The country of the first place in the sentence: "protesters in Kirkuk"."""
+        for prep in token.sent:
+            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+                found = [m for o in _children(prep, "pobj") for m in self._finder.actor(o) if m.code.country]
+                if found:
+                    return found[0].code.country
+        return None
+
+    def _read(self, trigger: Trigger, event_type: EventType) -> Dyad:
         preps = event_type.preps | trigger.rule.preps
         if trigger.nominal:
             return self._nominal(trigger.token, preps)
         verb = trigger.token
         sources = self._first([source_heads(verb)])
         # an object the entry asks for ("shared intelligence", "lifted the curfew") is a thing, not a target
-        thing = bool(trigger.rule.objects)
-        targets = self._first(chain(self._verb_targets(verb, preps, thing), self._complement_targets(verb)), sources)
+        thing = bool(trigger.rule.objects) or event_type.object_is_thing
+        groups = chain(
+            self._verb_targets(verb, preps, thing),
+            self._complement_targets(verb),
+            _condition_subjects(verb),  # "threatened to walk out unless Israel withdraws"
+            _prep_objects(verb, ANY_PREPS),  # "kidnapped up to 16 Russian advisers"
+        )
+        targets = self._first(groups, sources)
         if targets:
             return Dyad(tuple(sources), tuple(targets))
         return Dyad(tuple(sources), tuple(self._place(_place_groups(verb), sources)), placed=True)
@@ -373,6 +408,13 @@ def antecedent(noun: Token) -> Token:
     while noun.dep_ in ("dobj", "pobj") and noun.head.dep_ in ("acl", "prep") and noun.head.head.pos_ in NOUN_POS:
         noun = noun.head.head
     return noun
+
+
+def _condition_subjects(verb: Token) -> Iterator[list[Token]]:
+    for clause in [verb, *_children(verb, "xcomp")]:
+        for condition in _children(clause, "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in condition.children):
+                yield _children(condition, "nsubj", "nsubjpass")
 
 
 def _infinitives(verb: Token) -> list[Token]:

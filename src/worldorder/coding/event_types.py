@@ -42,6 +42,7 @@ class EventType:
     modes: Mapping[str, ModeCode] = field(default_factory=dict)
     intent: str | None = None  # the type a pledge of this event is coded as
     negated: str | None = None  # the type a refusal of this event is coded as
+    object_is_thing: bool = False  # the direct object is what is moved, never the target
 
     def code(self, mode: str | None) -> ModeCode:
         """The CAMEO code and Goldstein weight for ``mode``, or the type's defaults."""
@@ -63,6 +64,7 @@ def _event_type(name: str, spec: Mapping[str, Any]) -> EventType:
         modes=modes,
         intent=spec.get("intent"),
         negated=spec.get("negated"),
+        object_is_thing=spec.get("object") == "thing",
     )
 
 

@@ -32,6 +32,7 @@ from worldorder.model import ActorCode, ActorMention, Event, Mention
 
 HOME_SECTOR = "GOV"  # an unstated protest or concession target is the actor's own government
 REQUEST, THREATEN = "REQUEST", "THREATEN"
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # verbs besides reporting ones whose "that X must ..." clause is a demand on X
 DEMANDING = frozenset({"reiterate", "conclude", "insist", "maintain", "warn", "stress", "believe"})
 
@@ -44,11 +45,20 @@ def _with_country(actor: ActorMention, country: str) -> ActorMention:
     return replace(actor, code=replace(actor.code, country=country))
 
 
-def localised(source: ActorMention, target: ActorMention | None) -> tuple[ActorMention | None, ActorMention | None]:
-    """Give a bare sector target ("police arrested activists") the source's country.
+def localised(
+    source: ActorMention, target: ActorMention | None, where: str | None, domestic: bool
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """Give bare sectors a country: "protesters in Kirkuk", "police arrested activists".
 
-    A pair where neither side has a country or organisation codes nothing and is dropped.
+    A source takes the country of the place the sentence names, or for domestic-prone types
+    (target policy ``home``) a state sector takes its target's country ("President X banned
+    Ugandan candidates"); a target takes its source's. A source left with neither country nor
+    organisation (nor a generic IGO/NGO/IMG/MNC sector) codes nothing.
     """
+    if placeless(source):
+        inland = domestic and target is not None and source.code.sector in STATE_SECTORS
+        country = where or (target.code.country if inland and target is not None else None)
+        source = _with_country(source, country) if country else source
     if target is not None and placeless(target) and source.code.country:
         target = _with_country(target, source.code.country)
     if placeless(source) and source.code.sector not in GENERIC_SECTORS:
@@ -164,7 +174,8 @@ class EventCoder:
         telling = _Telling(trigger, event_type, dyad, _mention(trigger, sentence), event_type is not told_type)
         claimed_by = attribute(reading.claimant, finder)
         modality = reading.affirmed if refusal(told_type, reading) else reading.modality
-        pairs = [(*localised(s, t), sym) for s, t, sym in dyad_pairs(telling)]
+        domestic = told_type.target == "home"
+        pairs = [(*localised(s, t, dyad.where, domestic), sym) for s, t, sym in dyad_pairs(telling)]
         return [self._event(telling, s, t, sym, modality, claimed_by) for s, t, sym in pairs if s is not None]
 
     def _retyped(self, event_type: EventType, reading: Reading) -> EventType:

@@ -31,6 +31,7 @@ class ModalityCues:
     belief: frozenset[str]
     alleging_adverbs: frozenset[str]
     intention: frozenset[str]
+    effort: frozenset[str]
     plan: frozenset[str]
     planning_auxiliaries: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
@@ -114,6 +115,8 @@ class ModalityReader:
                 yield ("planned", Cue.COMMITMENT) if reported and word == "would" else ("hypothetical", None)
             elif dep == "mark" and word in cues.conditions:
                 yield "hypothetical", Cue.THREAT if word in cues.threat_conditions else None
+            elif dep == "advcl" and any(m.lower_ in cues.threat_conditions for m in child.children):
+                yield "planned", Cue.THREAT  # "will close the border unless ..."
             elif dep == "advmod" and word in cues.alleging_adverbs:
                 yield "alleged", None
 
@@ -139,6 +142,8 @@ def _control(lemma: str, cues: ModalityCues) -> list[Found]:
         return [("negated", None)]
     if lemma in cues.intention:
         return [("intended", Cue.COMMITMENT)]
+    if lemma in cues.effort:
+        return [("intended", None)]
     if lemma in cues.plan:
         return [("planned", Cue.SCHEDULE)]
     if lemma in cues.hypothetical_verbs:

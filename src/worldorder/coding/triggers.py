@@ -165,13 +165,25 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
         # "threatened to launch an offensive", "promised to continue aid": the noun is the content
         content = governor.dep_ in CONTENT_DEPS and governor.head.i in trigger_heads
         return governor.i in trigger_heads or content
-    if token.head.i == token.i or token.head.i not in trigger_heads:
+    if token.head.i == token.i:
+        return False
+    if purpose_of_trigger(token, trigger_heads):  # "staged rallies to demand reforms"
+        return True
+    if token.head.i not in trigger_heads:
         return False
     # "an invitation to visit Russia", "demanded that the US cancel": what is asked, not an event
     if token.dep_ in CONTENT_DEPS:
         return True
     # "threatened to strike unless Iraq withdraws": the condition belongs to the threat
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
+
+
+def purpose_of_trigger(verb: Token, trigger_heads: set[int]) -> bool:
+    """Whether the verb is the purpose infinitive of another event ("began a strike to protest")."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    governor = verb.head
+    return governor.i in trigger_heads or any(c.i in trigger_heads for c in governor.children if c.dep_ == "dobj")
 
 
 def governing_verb(noun: Token) -> Token | None:

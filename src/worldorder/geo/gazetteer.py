@@ -13,6 +13,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+# A name the gazetteer lacks is retried shorter: "Benue State" -> "Benue", "City of London" ->
+# "London", "northern Syria" -> "Syria" (see fallback_names).
+GENERIC_HEADS = re.compile(
+    r"\s+(state|province|region|county|district|city|governorate|oblast|prefecture|municipality"
+    r"|territory|agency|department|local government area|lga)$", re.IGNORECASE)
+CITY_OF = re.compile(r"^(the\s+)?(city|state|province|county|republic) of\s+", re.IGNORECASE)
+COMPASS = re.compile(
+    r"^((north|south|east|west|central|northern|southern|eastern|western|upper|lower)[\s-]+)+",
+    re.IGNORECASE)
+
 # The finer kinds of gazetteer entry; Place.kind folds them into country/region/city/landmark.
 KIND_OF_FEATURE: dict[str, str] = {
     "country": "country",
@@ -21,6 +31,7 @@ KIND_OF_FEATURE: dict[str, str] = {
     "admin1": "region",
     "admin2": "region",
     "city": "city",
+    "capital": "city",  # a national capital
     "landmark": "landmark",
 }
 
@@ -31,7 +42,7 @@ class GazetteerEntry:
 
     geonameid: int | None
     name: str
-    feature: str  # country, continent, area, admin1, admin2, city, landmark
+    feature: str  # country, continent, area, admin1, admin2, city, capital, landmark
     country: str | None  # ISO 3166-1 alpha-3
     admin1: str | None  # name of the first-level division the place lies in (or is)
     admin1_key: str | None  # GeoNames admin1 code, "US.TX": ties a city to its state
@@ -56,9 +67,12 @@ class Gazetteer(Protocol):
         ...
 
 
-_NOT_NAME_CHARACTERS = re.compile(r"[.\u2019'`\u00b4]")
-_SPACES = re.compile(r"[\s\-\u2010-\u2015]+")
-_SAINT = re.compile(r"^(saint|ste?)\s")
+# dropped: dots and apostrophes ("U.S.", "Côte d'Ivoire"); read as spaces: hyphens and dashes
+_NAME_CHARACTERS = str.maketrans(
+    {".": None, "'": None, "`": None, "\u00b4": None, "\u2019": None, "&": " and ",
+     "-": " ", "\u2010": " ", "\u2011": " ", "\u2012": " ", "\u2013": " ", "\u2014": " "}
+)
+_SAINT = ("saint ", "ste ")
 
 
 def name_key(name: str) -> str:
@@ -70,11 +84,12 @@ def name_key(name: str) -> str:
     if not name.isascii():
         folded = unicodedata.normalize("NFKD", name)
         folded = "".join(c for c in folded if not unicodedata.combining(c))
-    folded = _NOT_NAME_CHARACTERS.sub("", folded.casefold()).replace("&", " and ")
-    folded = _SPACES.sub(" ", folded).strip()
+    folded = " ".join(folded.casefold().translate(_NAME_CHARACTERS).split())
     if folded.startswith("the "):
         folded = folded[4:]
-    return _SAINT.sub("st ", folded)
+    if folded.startswith(_SAINT):
+        folded = "st " + folded.split(" ", 1)[1]
+    return folded
 
 
 class MemoryGazetteer:
@@ -95,3 +110,21 @@ class MemoryGazetteer:
 
     def is_demonym(self, word: str) -> bool:
         return name_key(word) in self._demonyms
+
+
+def fallback_names(text: str) -> list[str]:
+    """The name, then without a generic head word or "City of", then without compass words."""
+    names = [text]
+    for pattern in (GENERIC_HEADS, CITY_OF, COMPASS):
+        shorter = pattern.sub("", names[-1]).strip()
+        if shorter and shorter != names[-1]:
+            names.append(shorter)
+    return names
+
+
+def candidates_for(text: str, gazetteer: Gazetteer) -> Sequence[GazetteerEntry]:
+    """The candidates of the first of :func:`fallback_names` the gazetteer knows."""
+    for name in fallback_names(text):
+        if found := gazetteer.candidates(name):
+            return found
+    return ()

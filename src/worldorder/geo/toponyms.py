@@ -6,7 +6,12 @@ Corrections to the entity recogniser, each for a pattern it gets wrong:
 - "Paris, Texas" read as one entity is two toponyms;
 - demonyms ("Iranian", "Britons") labelled GPE are not places;
 - organisation or person entities that are exactly a country, a first-level division, a
-  named area or a landmark ("the Kremlin said", "Iran" tagged PERSON) are places.
+  named area or a landmark ("the Kremlin said", "Iran" tagged PERSON) are places;
+- an unknown name made of country names ("Greece Italy", a heading run into "Ukraine") is
+  those countries;
+- capitalised words right before ", <state or country>" are a town there when the gazetteer
+  has one of that name in that state or country ("Klamath Falls, Ore."), entity or not;
+- an upper-case place opening a line or a wire story ("MOSUL, Iraq -", "BERLIN (AP) -").
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from worldorder.geo.gazetteer import Gazetteer, name_key
+from worldorder.geo.gazetteer import Gazetteer, GazetteerEntry, candidates_for, name_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RESCUED_LABELS = frozenset({"ORG", "PERSON", "NORP"})
@@ -26,7 +31,11 @@ RESCUED_LABELS = frozenset({"ORG", "PERSON", "NORP"})
 RESCUING_FEATURES = frozenset({"country", "admin1", "continent", "area", "landmark"})
 ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
 POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
-DATELINE_HEAD = re.compile(r"^[ \t]*([A-Z][A-Z.' -]*[A-Z])(?=\s*(,|\(|\u2014|\u2013|--| -))", re.MULTILINE)
+DATELINE_HEAD = re.compile(
+    r"(?:^[ \t]*|(?<=[.!?\u201d\"] ))([A-Z][A-Z.' -]*[A-Z])(?=\s*(,|\(|\u2014|\u2013|--| -))", re.MULTILINE)
+MAJOR_FEATURES = frozenset({"country", "continent"})
+QUALIFIED_TAGS = frozenset({"NNP", "NNPS"})
+MAX_QUALIFIED_WORDS = 4
 # an organisation named exactly like a city this large is the city, or its team ("Liverpool won")
 RESCUED_CITY_POPULATION = 100_000
 
@@ -46,9 +55,9 @@ class Toponym:
 def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     """Every toponym mention in ``doc``, in text order."""
     found = [t for ent in doc.ents for t in toponyms_of(ent, gazetteer)]
-    for opening in dateline_toponyms(doc, gazetteer):
-        if not any(t.start < opening.end and opening.start < t.end for t in found):
-            found.append(opening)
+    for extra in [*dateline_toponyms(doc, gazetteer), *qualified_toponyms(doc, found, gazetteer)]:
+        if not any(t.start < extra.end and extra.start < t.end for t in found):
+            found.append(extra)
     return sorted(found, key=lambda t: t.start)
 
 
@@ -64,8 +73,57 @@ def toponyms_of(ent: Span, gazetteer: Gazetteer) -> Iterator[Toponym]:
     if ent.label_ not in PLACE_LABELS | RESCUED_LABELS:
         return
     for part in comma_parts(trimmed(ent)):
-        if is_place_part(part, ent.label_, gazetteer):
+        if not is_place_part(part, ent.label_, gazetteer):
+            continue
+        if len(part) > 1 and ent.label_ in PLACE_LABELS and not candidates_for(part.text, gazetteer):
+            yield from major_places_within(part, gazetteer)
+        else:
             yield toponym(part, ent.label_)
+
+
+def major_places_within(span: Span, gazetteer: Gazetteer) -> Iterator[Toponym]:
+    """The countries an unknown name is made of, or the name itself if none."""
+    found = []
+    start = span.start
+    while start < span.end:
+        end = next((e for e in range(span.end, start, -1) if is_major(span.doc[start:e].text, gazetteer)), None)
+        if end is None:
+            start += 1
+            continue
+        found.append(toponym(span.doc[start:end], span.label_ or "GPE"))
+        start = end
+    yield from found or [toponym(span, span.label_ or "GPE")]
+
+
+def is_major(text: str, gazetteer: Gazetteer) -> bool:
+    """A country or continent by its own name: not a region called "Eastern" or "Centre"."""
+    key = name_key(text)
+    return any(c.feature in MAJOR_FEATURES and name_key(c.name) == key for c in gazetteer.candidates(text))
+
+
+def qualified_toponyms(doc: Doc, found: list[Toponym], gazetteer: Gazetteer) -> Iterator[Toponym]:
+    """Capitalised words before ", <state or country>" naming a town in that state or country."""
+    for qualifier in found:
+        comma = qualifier.first_token - 1
+        if comma < 1 or doc[comma].text != ",":
+            continue
+        regions = [c for c in gazetteer.candidates(qualifier.text) if c.feature in ("country", "admin1")]
+        first = comma
+        while first > 0 and comma - first < MAX_QUALIFIED_WORDS and doc[first - 1].tag_ in QUALIFIED_TAGS:
+            first -= 1
+        for start in range(first, comma):  # longest name first
+            if is_town_in(doc[start:comma].text, regions, gazetteer):
+                yield toponym(doc[start:comma], "QUALIFIED")
+                break
+
+
+def is_town_in(text: str, regions: list[GazetteerEntry], gazetteer: Gazetteer) -> bool:
+    for town in gazetteer.candidates(text):
+        if town.kind == "city" and any(
+                town.country == r.country if r.feature == "country" else town.admin1_key == r.admin1_key
+                for r in regions):
+            return True
+    return False
 
 
 def is_place_part(part: Span, label: str, gazetteer: Gazetteer) -> bool:

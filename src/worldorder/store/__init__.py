@@ -1,5 +1,27 @@
 """The article and event store (DuckDB); the only package with SQL."""
 
 from worldorder.store.database import ArticleSummary, BatchResult, Store
+from worldorder.store.queries import (
+    ActorActivity,
+    ActorRef,
+    DyadWeight,
+    EventDetail,
+    EventFilter,
+    EventSummary,
+    MentionDetail,
+    RelationPoint,
+)
 
-__all__ = ["ArticleSummary", "BatchResult", "Store"]
+__all__ = [
+    "ActorActivity",
+    "ActorRef",
+    "ArticleSummary",
+    "BatchResult",
+    "DyadWeight",
+    "EventDetail",
+    "EventFilter",
+    "EventSummary",
+    "MentionDetail",
+    "RelationPoint",
+    "Store",
+]

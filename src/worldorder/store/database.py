@@ -8,19 +8,30 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
+from worldorder.clusters import Assignment, ClusterRules
 from worldorder.errors import StoreError
 from worldorder.model import Article, CodedArticle
-from worldorder.store.migrations import migrate
+from worldorder.store import queries
+from worldorder.store.clustering import cluster_batch
+from worldorder.store.migrations import CLUSTERS_MIGRATION, migrate
+from worldorder.store.queries import (
+    ActorActivity,
+    DyadWeight,
+    EventDetail,
+    EventFilter,
+    EventSummary,
+    RelationPoint,
+)
 from worldorder.store.rows import analysis_rows, article_from_row, article_row
 
-ANALYSIS_TABLES = ("events", "mentions", "places", "dates", "article_analysis")
+ANALYSIS_TABLES = ("events", "mentions", "places", "dates", "article_analysis", "clusters", "cluster_members")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +54,10 @@ class ArticleSummary:
 class Store:
     """An open worldorder database."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path, rules: ClusterRules | None = None) -> None:
         self._con = con
         self.path = path
+        self.rules = rules or ClusterRules()
 
     @classmethod
     def open(cls, path: Path | str, read_only: bool = False) -> Store:
@@ -57,13 +69,36 @@ class Store:
             con = duckdb.connect(str(path), read_only=read_only)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open {path}: {exc}") from exc
+        store = cls(con, path)
         if not read_only:
             try:
-                migrate(con)
+                applied = migrate(con)
             except StoreError:
                 con.close()
                 raise
-        return cls(con, path)
+            if CLUSTERS_MIGRATION in applied:
+                store.cluster_unclustered()
+        return store
+
+    def cluster_unclustered(self) -> Assignment:
+        """Cluster the stored events that belong to no cluster (those stored before clustering existed)."""
+        tables = {
+            "events": self._arrow("SELECT e.* FROM events e ANTI JOIN cluster_members m USING (event_id)"),
+            "mentions": self._arrow("SELECT m.* FROM mentions m ANTI JOIN cluster_members c USING (event_id)"),
+            "articles": self._arrow(
+                "SELECT * FROM articles WHERE id IN (SELECT article_id FROM events"
+                " ANTI JOIN cluster_members USING (event_id))"
+            ),
+        }
+        now = datetime.now(UTC).replace(tzinfo=None)
+        self._con.execute("BEGIN TRANSACTION")
+        try:
+            assignment = cluster_batch(self._con, tables, now, self.rules)
+            self._con.execute("COMMIT")
+        except Exception:
+            self._con.execute("ROLLBACK")
+            raise
+        return assignment
 
     def close(self) -> None:
         self._con.close()
@@ -75,17 +110,56 @@ class Store:
         self.close()
 
     def add(self, articles: Sequence[Article], coded: Sequence[CodedArticle] = ()) -> BatchResult:
-        """Store the articles not yet present, with the analysis of those, in one transaction."""
+        """Store the articles not yet present, with the analysis of those, in one transaction.
+
+        The batch's events are clustered with the stored events of the same keys in the same
+        transaction, so a stored event always belongs to exactly one cross-article event.
+        """
         fresh = self.absent(articles)
         fresh_ids = {a.id for a in fresh}
         now = datetime.now(UTC).replace(tzinfo=None)
-        tables = {"articles": [article_row(a, now) for a in fresh]}
+        rows = {"articles": [article_row(a, now) for a in fresh]}
         for item in coded:
             if item.article.id in fresh_ids:
-                for name, rows in analysis_rows(item).items():
-                    tables.setdefault(name, []).extend(rows)
-        self._write(tables)
+                for name, table_rows in analysis_rows(item).items():
+                    rows.setdefault(name, []).extend(table_rows)
+        self.load({name: self._to_arrow(name, table_rows) for name, table_rows in rows.items()}, now)
         return BatchResult(stored=len(fresh), already_present=len(articles) - len(fresh))
+
+    def load(self, tables: dict[str, pa.Table], now: datetime | None = None) -> Assignment:
+        """Insert whole Arrow tables (new articles and their analysis) and cluster their events.
+
+        The bulk path under ``add``: one transaction, no check for articles already present.
+        Each table must carry the columns of the stored table of that name (missing ones are
+        null); events need their ``articles`` and ``mentions`` tables in the same call.
+        """
+        now = now or datetime.now(UTC).replace(tzinfo=None)
+        self._con.execute("BEGIN TRANSACTION")
+        try:
+            for name, table in tables.items():
+                if table.num_rows:
+                    self._insert(name, self._conform(name, table))
+            conformed = {name: self._conform(name, table) for name, table in self._with_defaults(tables).items()}
+            assignment = cluster_batch(self._con, conformed, now, self.rules)
+            self._con.execute("COMMIT")
+        except Exception:
+            self._con.execute("ROLLBACK")
+            raise
+        return assignment
+
+    def _with_defaults(self, tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
+        names = ("articles", "events", "mentions")
+        return {name: tables[name] if name in tables else self._arrow_schema(name).empty_table() for name in names}
+
+    def _conform(self, name: str, table: pa.Table) -> pa.Table:
+        """``table`` with the stored table's columns: the missing ones as nulls."""
+        for column in self._arrow_schema(name):
+            if column.name not in table.column_names:
+                table = table.append_column(column.name, pa.nulls(table.num_rows, column.type))
+        return table
+
+    def _to_arrow(self, table: str, rows: list[dict[str, Any]]) -> pa.Table:
+        return pa.Table.from_pylist(rows, schema=self._arrow_schema(table))
 
     def absent(self, articles: Sequence[Article]) -> list[Article]:
         """The articles whose id is neither stored nor earlier in the same batch."""
@@ -104,23 +178,10 @@ class Store:
                 fresh.append(article)
         return fresh
 
-    def _write(self, tables: dict[str, list[dict[str, Any]]]) -> None:
-        self._con.execute("BEGIN TRANSACTION")
-        try:
-            for name, rows in tables.items():
-                if rows:
-                    self._insert(name, rows)
-            self._con.execute("COMMIT")
-        except Exception:
-            self._con.execute("ROLLBACK")
-            raise
-
-    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
-        schema = self._arrow_schema(table)
-        batch = pa.Table.from_pylist(rows, schema=schema)
+    def _insert(self, table: str, batch: pa.Table) -> None:
         self._con.register("incoming", batch)
         try:
-            columns = ", ".join(f'"{name}"' for name in schema.names)
+            columns = ", ".join(f'"{name}"' for name in batch.column_names)
             self._con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming")
         finally:
             self._con.unregister("incoming")
@@ -157,3 +218,35 @@ class Store:
 
     def events_of(self, article_id: str) -> list[dict[str, Any]]:
         return self._arrow("SELECT * FROM events WHERE article_id = ? ORDER BY event_id", [article_id]).to_pylist()
+
+    # -- cross-article events (see worldorder.store.queries) --
+
+    def search_events(self, filter: EventFilter | None = None) -> list[EventSummary]:
+        """Cross-article events matching ``filter``, newest first."""
+        return queries.search_events(self._con, filter or EventFilter())
+
+    def count_events(self, filter: EventFilter | None = None) -> int:
+        return queries.count_events(self._con, filter or EventFilter())
+
+    def event_detail(self, event_id: int) -> EventDetail | None:
+        """One event with every report, sentence, offsets and source article."""
+        return queries.event_detail(self._con, event_id)
+
+    def relations(
+        self, a: str, b: str, interval: str = "month", start: date | None = None, end: date | None = None
+    ) -> list[RelationPoint]:
+        return queries.relations(self._con, a, b, interval, start, end)
+
+    def top_actors(self, limit: int = 20, start: date | None = None, end: date | None = None) -> list[ActorActivity]:
+        return queries.top_actors(self._con, limit, start, end)
+
+    def top_pairs(self, limit: int = 20, start: date | None = None, end: date | None = None) -> list[DyadWeight]:
+        return queries.dyads(self._con, start, end, limit)
+
+    def dyads(self, start: date | None = None, end: date | None = None) -> list[DyadWeight]:
+        return queries.dyads(self._con, start, end)
+
+    def export_rows(self, start: date | None = None, end: date | None = None) -> pa.Table:
+        """One row per event with its first report's mention and article, for the exporters."""
+        where, params = queries.export_bounds(start, end)
+        return self._arrow(queries.EXPORT_SQL.format(where=where), params)

@@ -20,6 +20,8 @@ ACTOR_COLUMNS = """
     {p}_text VARCHAR, {p}_start INTEGER, {p}_end INTEGER, {p}_country VARCHAR,
     {p}_group VARCHAR, {p}_sector VARCHAR, {p}_name VARCHAR"""
 
+CLUSTERS_MIGRATION = "event clusters across articles"
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -95,6 +97,54 @@ MIGRATIONS: tuple[Migration, ...] = (
             article_id VARCHAR PRIMARY KEY,
             reference_date DATE,
             reference_basis VARCHAR
+        );
+        """,
+    ),
+    Migration(
+        3,
+        CLUSTERS_MIGRATION,
+        f"""
+        ALTER TABLE events ADD COLUMN location_kind VARCHAR;
+        CREATE TABLE clusters (
+            cluster_id BIGINT PRIMARY KEY,
+            cluster_key VARCHAR NOT NULL,
+            event_type VARCHAR NOT NULL,
+            mode VARCHAR,
+            cameo VARCHAR,
+            quad_class TINYINT,
+            goldstein DOUBLE,
+            is_symmetric BOOLEAN,
+            modality VARCHAR,
+            source_key VARCHAR, {ACTOR_COLUMNS.format(p="source")},
+            target_key VARCHAR, {ACTOR_COLUMNS.format(p="target")},
+            date VARCHAR,
+            date_precision VARCHAR,
+            date_start DATE,
+            date_end DATE,
+            location_name VARCHAR,
+            location_country VARCHAR,
+            location_geonameid BIGINT,
+            location_kind VARCHAR,
+            location_lat DOUBLE,
+            location_lon DOUBLE,
+            first_event_id VARCHAR NOT NULL,
+            first_article_id VARCHAR NOT NULL,
+            first_published DATE,
+            first_url VARCHAR,
+            sentence VARCHAR,
+            num_articles INTEGER NOT NULL,
+            num_sources INTEGER NOT NULL,
+            num_mentions INTEGER NOT NULL,
+            added_at TIMESTAMP NOT NULL,
+            updated_at TIMESTAMP NOT NULL
+        );
+        CREATE INDEX clusters_by_key ON clusters (cluster_key);
+        CREATE TABLE cluster_members (
+            event_id VARCHAR NOT NULL,
+            cluster_id BIGINT NOT NULL,
+            article_id VARCHAR NOT NULL,
+            outlet VARCHAR NOT NULL,
+            reason VARCHAR NOT NULL
         );
         """,
     ),

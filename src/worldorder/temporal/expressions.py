@@ -15,7 +15,8 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from worldorder.model import TimeExpression
-from worldorder.temporal.anchoring import Tense
+from worldorder.temporal.anaphora import resolve_anaphor
+from worldorder.temporal.anchoring import Resolution, Tense
 from worldorder.temporal.normalise import RANGE_CONNECTORS, Anchor, DateGrammar, shipped_grammar
 from worldorder.temporal.surface import find_matches, longest_first_disjoint, shipped_patterns
 from worldorder.temporal.tense import span_tense
@@ -26,6 +27,7 @@ NAME_LABELS = frozenset(
     {"ORG", "PERSON", "WORK_OF_ART", "FAC", "EVENT", "PRODUCT", "GPE", "LOC", "NORP", "LAW", "LANGUAGE"}
 )
 TRAILING_NOISE = re.compile(r"(?:['’]s|['’]|[\s,.;:!?)\-–—])+$")
+LEADING_NOISE = " \t\n\"'“‘(["
 BARE_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
 
 
@@ -41,9 +43,24 @@ class Candidate:
 def find_dates(doc: Doc, reference: date | None) -> list[TimeExpression]:
     """Every date expression in the document, with offsets into ``doc.text`` and a normalised value."""
     grammar, text = shipped_grammar(), doc.text
-    candidates = date_candidates(doc, text, reference, grammar)
-    expressions = (time_expression(doc, text, candidate, reference, grammar) for candidate in candidates)
+    expressions: list[TimeExpression] = []
+    antecedent: Resolution | None = None
+    for candidate in date_candidates(doc, text, reference, grammar):
+        resolution = resolve_candidate(doc, candidate, reference, antecedent, grammar)
+        value = resolution.value if resolution else None
+        expressions.append(TimeExpression(text[candidate.start : candidate.end], candidate.start, candidate.end, value))
+        antecedent = resolution or antecedent
     return [e for e in expressions if speaks_of_time(e, grammar.vocabulary)]
+
+
+def resolve_candidate(
+    doc: Doc, candidate: Candidate, reference: date | None, antecedent: Resolution | None, grammar: DateGrammar
+) -> Resolution | None:
+    """An anaphor ("that day") against the previous date, anything else against the reference."""
+    match = grammar.anaphor.fullmatch(candidate.reading)
+    if match and antecedent is not None:
+        return resolve_anaphor(match, antecedent, grammar.vocabulary)
+    return normalise_candidate(doc, candidate, reference, grammar)
 
 
 def speaks_of_time(expression: TimeExpression, vocabulary: CalendarVocabulary) -> bool:
@@ -116,7 +133,7 @@ def _borrow_month(part: Candidate, previous: Candidate | None) -> Candidate:
 def trim_candidate(candidate: Candidate) -> Candidate:
     """Drop surrounding blanks, punctuation and a possessive: "last month's" -> "last month"."""
     text = candidate.reading
-    head = len(text) - len(text.lstrip())
+    head = len(text) - len(text.lstrip(LEADING_NOISE))
     tail = TRAILING_NOISE.search(text)
     cut = len(text) - tail.start() if tail else 0
     if candidate.end - candidate.start != len(text):  # a borrowed month: only the end can move
@@ -124,16 +141,13 @@ def trim_candidate(candidate: Candidate) -> Candidate:
     return Candidate(candidate.start + head, candidate.end - cut, text[head : len(text) - cut])
 
 
-def time_expression(
-    doc: Doc, text: str, candidate: Candidate, reference: date | None, grammar: DateGrammar
-) -> TimeExpression:
-    """The candidate normalised in the tense of its clause (``text`` is ``doc.text``)."""
+def normalise_candidate(
+    doc: Doc, candidate: Candidate, reference: date | None, grammar: DateGrammar
+) -> Resolution | None:
+    """The candidate's value, read in the tense of its clause."""
     span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
     tense = span_tense(span, grammar.vocabulary) if span is not None else Tense.UNKNOWN
-    resolution = grammar.normalise(candidate.reading, Anchor(reference, tense))
-    return TimeExpression(
-        text[candidate.start : candidate.end], candidate.start, candidate.end, resolution.value if resolution else None
-    )
+    return grammar.normalise(candidate.reading, Anchor(reference, tense))
 
 
 def expression_span(doc: Doc, expression: TimeExpression) -> Span | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from worldorder.temporal.anaphora import anaphor_pattern
 from worldorder.temporal.anchoring import (
     Precision,
     Resolution,
@@ -65,6 +66,7 @@ class DateGrammar:
 
     def __init__(self, vocabulary: CalendarVocabulary) -> None:
         self.vocabulary = vocabulary
+        self.anaphor = anaphor_pattern(vocabulary)
         self.rules: tuple[tuple[re.Pattern[str], Rule], ...] = tuple(
             (re.compile(pattern), rule) for pattern, rule in self._rule_table()
         )

@@ -35,6 +35,7 @@ class CalendarVocabulary:
     planning_verbs: frozenset[str]
     unresolved_time_words: frozenset[str]
     age_pattern: str
+    anaphoric_words: Mapping[str, int]  # "the following" -> 1
 
 
 def _invert(groups: Mapping[Any, list[str]]) -> dict[str, Any]:
@@ -67,6 +68,7 @@ def vocabulary_from_mapping(raw: Mapping[str, Any]) -> CalendarVocabulary:
         planning_verbs=frozenset(raw["planning_verbs"]),
         unresolved_time_words=frozenset(raw["unresolved_time_words"]),
         age_pattern=str(raw["age_pattern"]),
+        anaphoric_words=dict(raw["anaphoric_words"]),
     )
 
 

@@ -1,0 +1,146 @@
+"""Blocs: communities of the signed network, found by maximising signed modularity.
+
+Method: Newman's leading-eigenvector method (Newman 2006, "Modularity and community structure
+in networks", PNAS 103:8577) applied to the *signed* modularity of Gómez, Jensen and Arenas
+(2009, "Analysis of community structure in networks of correlated data", Phys. Rev. E 80:016114):
+
+    Q = 1/(2m⁺ + 2m⁻) Σ_ij [w_ij − (k⁺_i k⁺_j / 2m⁺ − k⁻_i k⁻_j / 2m⁻)] δ(c_i, c_j)
+
+Signed modularity rewards cooperative ties inside a bloc *and* hostile ties between blocs, which
+is what "being on the same side" means; plain modularity or Louvain on |w| would put two enemies
+together because they interact a lot. The leading-eigenvector method splits a group in two by
+the sign of the leading eigenvector of its modularity matrix, keeps a split only when Q rises,
+and refines each split by moving single actors while that raises Q (Newman's fine-tuning). It is
+deterministic (no random seed, unlike Louvain/Leiden), exact enough for the few hundred actors of
+a news corpus, and needs only numpy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from worldorder.analysis.network import PairCounts, SignedNetwork, signed_network
+
+SPLIT_GAIN = 1e-9  # a split must raise Q by more than rounding noise
+
+
+@dataclass(frozen=True, slots=True)
+class Bloc:
+    id: int  # 0 for the largest bloc, then by size
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BlocPartition:
+    blocs: tuple[Bloc, ...]
+    modularity: float  # signed modularity Q of the partition
+
+    def bloc_of(self, key: str) -> int | None:
+        return next((b.id for b in self.blocs if key in b.members), None)
+
+    def same_bloc(self, a: str, b: str) -> bool:
+        bloc = self.bloc_of(a)
+        return bloc is not None and bloc == self.bloc_of(b)
+
+
+def modularity_matrix(weights: np.ndarray) -> tuple[np.ndarray, float]:
+    """The signed modularity matrix B and the normaliser 2m⁺ + 2m⁻."""
+    positive, negative = np.clip(weights, 0, None), np.clip(-weights, 0, None)
+    k_pos, k_neg = positive.sum(axis=1), negative.sum(axis=1)
+    expected = np.zeros_like(weights)
+    if k_pos.sum() > 0:
+        expected += np.outer(k_pos, k_pos) / k_pos.sum()
+    if k_neg.sum() > 0:
+        expected -= np.outer(k_neg, k_neg) / k_neg.sum()
+    return weights - expected, float(k_pos.sum() + k_neg.sum())
+
+
+def signed_modularity(weights: np.ndarray, labels: np.ndarray) -> float:
+    """Q of a labelling of the nodes of a signed weight matrix."""
+    matrix, norm = modularity_matrix(weights)
+    if norm == 0:
+        return 0.0
+    same = labels[:, None] == labels[None, :]
+    return float(matrix[same].sum() / norm)
+
+
+def split_gain(group_matrix: np.ndarray, signs: np.ndarray, norm: float) -> float:
+    """ΔQ of splitting a group by ``signs`` (±1), Newman's s^T B^(g) s / 2N."""
+    return float(signs @ group_matrix @ signs / (2 * norm))
+
+
+def group_matrix(matrix: np.ndarray, members: np.ndarray) -> np.ndarray:
+    """B^(g): B restricted to the group, with each row's sum taken off its diagonal."""
+    sub = matrix[np.ix_(members, members)]
+    return sub - np.diag(sub.sum(axis=1))
+
+
+def fine_tune(sub: np.ndarray, signs: np.ndarray, norm: float) -> np.ndarray:
+    """Move single actors across the split while that raises ΔQ (each actor moves at most once)."""
+    signs = signs.copy()
+    free = set(range(len(signs)))
+    while free:
+        best, best_gain = None, split_gain(sub, signs, norm)
+        for i in free:
+            signs[i] = -signs[i]
+            gain = split_gain(sub, signs, norm)
+            signs[i] = -signs[i]
+            if gain > best_gain + SPLIT_GAIN:
+                best, best_gain = i, gain
+        if best is None:
+            return signs
+        signs[best] = -signs[best]
+        free.discard(best)
+    return signs
+
+
+def bisect(matrix: np.ndarray, members: np.ndarray, norm: float) -> tuple[np.ndarray, np.ndarray] | None:
+    """The two halves of a group when splitting it raises Q, else None."""
+    if len(members) < 2:
+        return None
+    sub = group_matrix(matrix, members)
+    values, vectors = np.linalg.eigh(sub)
+    if values[-1] <= SPLIT_GAIN:
+        return None
+    signs = fine_tune(sub, np.where(vectors[:, -1] >= 0, 1.0, -1.0), norm)
+    if split_gain(sub, signs, norm) <= SPLIT_GAIN or abs(signs.sum()) == len(signs):
+        return None
+    return members[signs > 0], members[signs < 0]
+
+
+def divide(weights: np.ndarray) -> list[np.ndarray]:
+    """Recursive bisection of all nodes into groups of node indices."""
+    matrix, norm = modularity_matrix(weights)
+    pending, done = [np.arange(len(weights))], []
+    while pending:
+        members = pending.pop()
+        halves = bisect(matrix, members, norm) if norm > 0 else None
+        if halves is None:
+            done.append(members)
+        else:
+            pending.extend(halves)
+    return done
+
+
+def find_blocs(network: SignedNetwork) -> BlocPartition:
+    """The blocs of a signed network, largest first, and their signed modularity."""
+    keys = network.keys
+    if not keys:
+        return BlocPartition(blocs=(), modularity=0.0)
+    weights = network.adjacency()
+    groups = divide(weights)
+    named = sorted((tuple(sorted(keys[i] for i in g)) for g in groups), key=lambda m: (-len(m), m))
+    labels = np.empty(len(keys), dtype=int)
+    for bloc_id, members in enumerate(named):
+        labels[[keys.index(k) for k in members]] = bloc_id
+    blocs = tuple(Bloc(id=i, members=m) for i, m in enumerate(named))
+    return BlocPartition(blocs=blocs, modularity=signed_modularity(weights, labels))
+
+
+def network_and_blocs(pairs: Iterable[PairCounts], min_events: int = 1) -> tuple[SignedNetwork, BlocPartition]:
+    """The signed network of the pairs and its blocs."""
+    network = signed_network(pairs, min_events)
+    return network, find_blocs(network)

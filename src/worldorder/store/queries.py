@@ -1,0 +1,363 @@
+"""Questions analysts ask of the event database, as typed records.
+
+Every query counts cross-article events (``clusters``), never the reports behind them.
+Actors are keyed by country code or known-group code (``actor_key``); negated events ("did not
+meet") are listed by ``search_events`` but left out of relations, rankings and dyads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from worldorder.errors import StoreError
+
+INTERVALS = ("day", "week", "month")
+QUAD_COUNTS = """
+    count(*) FILTER (WHERE quad_class = 1) AS verbal_cooperation,
+    count(*) FILTER (WHERE quad_class = 2) AS material_cooperation,
+    count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict,
+    count(*) FILTER (WHERE quad_class = 4) AS material_conflict,
+    coalesce(sum(goldstein), 0) AS goldstein"""
+HAPPENED = "modality <> 'negated'"
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """What ``search_events`` keeps; every field left None matches everything."""
+
+    actor: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    pair: tuple[str, str] | None = None
+    event_type: str | None = None
+    quad_class: int | None = None
+    modality: str | None = None
+    start: date | None = None
+    end: date | None = None
+    place: str | None = None
+    text: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    key: str | None
+    country: str | None
+    known_group: str | None
+    sector: str | None
+    name: str | None
+    text: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EventSummary:
+    """One cross-article event."""
+
+    event_id: int
+    event_type: str
+    mode: str | None
+    cameo: str | None
+    quad_class: int
+    goldstein: float
+    modality: str
+    symmetric: bool
+    source: ActorRef
+    target: ActorRef | None
+    date: str | None
+    date_precision: str | None
+    date_start: dt.date | None
+    date_end: dt.date | None
+    place: str | None
+    place_country: str | None
+    lat: float | None
+    lon: float | None
+    articles: int
+    sources: int
+    mentions: int
+    first_article_id: str
+    first_published: dt.date | None
+    first_url: str | None
+    sentence: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MentionDetail:
+    """One sentence of one report of an event, with where it comes from."""
+
+    report_id: str
+    article_id: str
+    title: str | None
+    url: str | None
+    source: str
+    published: date | None
+    sentence: str | None
+    sentence_start: int | None
+    sentence_end: int | None
+    trigger: str | None
+    trigger_start: int | None
+    trigger_end: int | None
+    rule: str | None
+    merged_by: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventDetail:
+    summary: EventSummary
+    cluster_key: str
+    mentions: tuple[MentionDetail, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RelationPoint:
+    period: date
+    verbal_cooperation: int
+    material_cooperation: int
+    verbal_conflict: int
+    material_conflict: int
+    goldstein: float
+    event_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorActivity:
+    key: str
+    events: int
+    as_source: int
+    as_target: int
+    goldstein: float
+
+
+@dataclass(frozen=True, slots=True)
+class DyadWeight:
+    a: str
+    b: str
+    events: int
+    verbal_cooperation: int
+    material_cooperation: int
+    verbal_conflict: int
+    material_conflict: int
+    goldstein: float
+
+
+def _actor(row: dict[str, Any], role: str) -> ActorRef | None:
+    if row[f"{role}_key"] is None and row[f"{role}_text"] is None:
+        return None
+    return ActorRef(
+        key=row[f"{role}_key"],
+        country=row[f"{role}_country"],
+        known_group=row[f"{role}_group"],
+        sector=row[f"{role}_sector"],
+        name=row[f"{role}_name"],
+        text=row[f"{role}_text"],
+    )
+
+
+def summary_from_row(row: dict[str, Any]) -> EventSummary:
+    source = _actor(row, "source") or ActorRef(None, None, None, None, None, None)
+    return EventSummary(
+        event_id=row["cluster_id"],
+        event_type=row["event_type"],
+        mode=row["mode"],
+        cameo=row["cameo"],
+        quad_class=row["quad_class"],
+        goldstein=row["goldstein"],
+        modality=row["modality"],
+        symmetric=bool(row["is_symmetric"]),
+        source=source,
+        target=_actor(row, "target"),
+        date=row["date"],
+        date_precision=row["date_precision"],
+        date_start=row["date_start"],
+        date_end=row["date_end"],
+        place=row["location_name"],
+        place_country=row["location_country"],
+        lat=row["location_lat"],
+        lon=row["location_lon"],
+        articles=row["num_articles"],
+        sources=row["num_sources"],
+        mentions=row["num_mentions"],
+        first_article_id=row["first_article_id"],
+        first_published=row["first_published"],
+        first_url=row["first_url"],
+        sentence=row["sentence"],
+    )
+
+
+def filter_sql(f: EventFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause (``TRUE`` when empty) and its parameters for an ``EventFilter``."""
+    clauses: list[str] = []
+    params: list[Any] = []
+
+    def add(sql: str, *values: Any) -> None:
+        clauses.append(sql)
+        params.extend(values)
+
+    if f.actor:
+        add("(source_key = ? OR target_key = ?)", f.actor.upper(), f.actor.upper())
+    if f.country:
+        add("(? IN (source_country, target_country, location_country))", f.country.upper())
+    if f.sector:
+        add("(? IN (source_sector, target_sector))", f.sector.upper())
+    if f.pair:
+        a, b = (k.upper() for k in f.pair)
+        add("((source_key = ? AND target_key = ?) OR (source_key = ? AND target_key = ?))", a, b, b, a)
+    _add_event_filters(f, add)
+    return " AND ".join(clauses) or "TRUE", params
+
+
+def _add_event_filters(f: EventFilter, add: Any) -> None:
+    if f.event_type:
+        add("event_type = ?", f.event_type.upper())
+    if f.quad_class:
+        add("quad_class = ?", f.quad_class)
+    if f.modality:
+        add("modality = ?", f.modality.lower())
+    if f.start:
+        add("date_end >= ?", f.start)
+    if f.end:
+        add("date_start <= ?", f.end)
+    if f.place:
+        add("(location_name ILIKE ? OR location_country = ?)", f"%{f.place}%", f.place.upper())
+    if f.text:
+        add(
+            "cluster_id IN (SELECT cm.cluster_id FROM mentions m JOIN cluster_members cm USING (event_id)"
+            " WHERE m.sentence ILIKE ?)",
+            f"%{f.text}%",
+        )
+
+
+def search_events(con: duckdb.DuckDBPyConnection, f: EventFilter) -> list[EventSummary]:
+    where, params = filter_sql(f)
+    sql = f"SELECT * FROM clusters WHERE {where} ORDER BY date_start DESC NULLS LAST, cluster_id DESC LIMIT ? OFFSET ?"
+    return [summary_from_row(row) for row in _rows(con, sql, [*params, f.limit, f.offset])]
+
+
+def count_events(con: duckdb.DuckDBPyConnection, f: EventFilter) -> int:
+    where, params = filter_sql(f)
+    [(count,)] = con.execute(f"SELECT count(*) FROM clusters WHERE {where}", params).fetchall()
+    return int(count)
+
+
+def event_detail(con: duckdb.DuckDBPyConnection, event_id: int) -> EventDetail | None:
+    rows = _rows(con, "SELECT * FROM clusters WHERE cluster_id = ?", [event_id])
+    if not rows:
+        return None
+    mentions = [MentionDetail(*row) for row in con.execute(_MENTIONS, [event_id]).fetchall()]
+    return EventDetail(summary_from_row(rows[0]), rows[0]["cluster_key"], tuple(mentions))
+
+
+_MENTIONS = """
+    SELECT cm.event_id, cm.article_id, a.title, a.url, cm.outlet, a.published, m.sentence, m.sentence_start,
+           m.sentence_end, m.trigger, m.trigger_start, m.trigger_end, m.rule, cm.reason
+    FROM cluster_members cm
+    JOIN clusters c USING (cluster_id)
+    JOIN articles a ON a.id = cm.article_id
+    LEFT JOIN mentions m ON m.event_id = cm.event_id
+    WHERE cm.cluster_id = ?
+    ORDER BY cm.event_id <> c.first_event_id, a.published NULLS LAST, cm.article_id, cm.event_id, m.sentence_start
+"""
+
+
+def _period_bounds(start: date | None, end: date | None) -> tuple[str, list[Any]]:
+    clauses, params = [HAPPENED, "date_start IS NOT NULL"], []
+    if start:
+        clauses.append("date_end >= ?")
+        params.append(start)
+    if end:
+        clauses.append("date_start <= ?")
+        params.append(end)
+    return " AND ".join(clauses), params
+
+
+def relations(
+    con: duckdb.DuckDBPyConnection, a: str, b: str, interval: str, start: date | None, end: date | None
+) -> list[RelationPoint]:
+    """Per day, week or month: the pair's events by quad class, Goldstein sum and event ids."""
+    if interval not in INTERVALS:
+        raise StoreError(f"interval must be one of {', '.join(INTERVALS)}, not {interval!r}")
+    where, params = _period_bounds(start, end)
+    a, b = a.upper(), b.upper()
+    sql = f"""
+        SELECT CAST(date_trunc('{interval}', date_start) AS DATE) AS period, {QUAD_COUNTS},
+               list(cluster_id ORDER BY cluster_id) AS ids
+        FROM clusters
+        WHERE {where} AND ((source_key = ? AND target_key = ?) OR (source_key = ? AND target_key = ?))
+        GROUP BY period ORDER BY period
+    """
+    rows = con.execute(sql, [*params, a, b, b, a]).fetchall()
+    return [RelationPoint(r[0], r[1], r[2], r[3], r[4], float(r[5]), tuple(r[6])) for r in rows]
+
+
+def top_actors(con: duckdb.DuckDBPyConnection, limit: int, start: date | None, end: date | None) -> list[ActorActivity]:
+    where, params = _period_bounds(start, end)
+    sql = f"""
+        WITH sides AS (
+            SELECT source_key AS key, 1 AS src, 0 AS tgt, goldstein FROM clusters
+            WHERE {where} AND source_key IS NOT NULL
+            UNION ALL
+            SELECT target_key, 0, 1, goldstein FROM clusters
+            WHERE {where} AND target_key IS NOT NULL AND target_key IS DISTINCT FROM source_key
+        )
+        SELECT key, count(*), sum(src), sum(tgt), coalesce(sum(goldstein), 0) FROM sides
+        GROUP BY key ORDER BY 2 DESC, key LIMIT ?
+    """
+    rows = con.execute(sql, [*params, *params, limit]).fetchall()
+    return [ActorActivity(r[0], r[1], int(r[2]), int(r[3]), float(r[4])) for r in rows]
+
+
+def dyads(
+    con: duckdb.DuckDBPyConnection, start: date | None, end: date | None, limit: int | None = None
+) -> list[DyadWeight]:
+    """Every pair of distinct actors with its events by quad class, strongest first."""
+    where, params = _period_bounds(start, end)
+    sql = f"""
+        SELECT least(source_key, target_key) AS a, greatest(source_key, target_key) AS b, count(*) AS events,
+               {QUAD_COUNTS}
+        FROM clusters
+        WHERE {where} AND source_key IS NOT NULL AND target_key IS NOT NULL AND source_key <> target_key
+        GROUP BY a, b ORDER BY events DESC, a, b
+    """
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    rows = con.execute(sql, params).fetchall()
+    return [DyadWeight(r[0], r[1], r[2], r[3], r[4], r[5], r[6], float(r[7])) for r in rows]
+
+
+def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    table = con.sql(sql, params=params or None).to_arrow_table()
+    return table.to_pylist() if table is not None else []
+
+
+EXPORT_SQL = """
+    SELECT c.*, m.sentence_start, m.sentence_end, m.trigger, m.trigger_start, m.trigger_end,
+           a.title AS first_title, a.site AS first_site, a.language AS first_language,
+           (m.sentence_start < coalesce(nullif(strpos(a.text, chr(10) || chr(10)), 0), 1000000000)) AS in_lead
+    FROM clusters c
+    LEFT JOIN (
+        SELECT event_id, min(sentence_start) AS sentence_start, arg_min(sentence_end, sentence_start) AS sentence_end,
+               arg_min(trigger, sentence_start) AS trigger, arg_min(trigger_start, sentence_start) AS trigger_start,
+               arg_min(trigger_end, sentence_start) AS trigger_end
+        FROM mentions GROUP BY event_id
+    ) m ON m.event_id = c.first_event_id
+    LEFT JOIN articles a ON a.id = c.first_article_id
+    WHERE {where}
+    ORDER BY c.cluster_id
+"""
+
+
+def export_bounds(start: date | None, end: date | None) -> tuple[str, list[Any]]:
+    """Events whose date window overlaps [start, end]; all events (undated too) without bounds."""
+    clauses, params = ["TRUE"], []
+    if start:
+        clauses.append("c.date_end >= ?")
+        params.append(start)
+    if end:
+        clauses.append("c.date_start <= ?")
+        params.append(end)
+    return " AND ".join(clauses), params

@@ -1,0 +1,64 @@
+"""The FastAPI application factory: one read-only store, the JSON API, the static page.
+
+Routes are ``async def`` on purpose: they run one at a time on the event loop, so the single
+DuckDB connection is never used from two threads (a DuckDB connection is not thread-safe, and
+only one process may open the file). A query takes milliseconds, so serialising costs little.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from importlib.resources import files
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from worldorder.config import Settings
+from worldorder.errors import StoreError
+from worldorder.store import Store
+from worldorder.web.routes import router
+
+StoreOpener = Callable[[Path], Store]
+
+
+def static_folder() -> Path:
+    """The packaged folder of the page and its vendored libraries."""
+    return Path(str(files("worldorder.web") / "static"))
+
+
+def open_read_only(path: Path) -> Store:
+    return Store.open(path, read_only=True)
+
+
+def create_app(settings: Settings, open_store: StoreOpener = open_read_only) -> FastAPI:
+    """The app serving the database at ``settings.db_path`` read-only."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        with open_store(settings.db_path) as store:
+            app.state.store = store
+            yield
+
+    app = FastAPI(
+        title="worldorder",
+        summary="Political events coded from news: search, relations, networks, blocs, maps.",
+        version="0.1.0",
+        lifespan=lifespan,
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    app.include_router(router, prefix="/api")
+    app.add_exception_handler(StoreError, store_error)
+    folder = static_folder()
+    app.mount("/static", StaticFiles(directory=folder), name="static")
+    app.add_api_route("/", lambda: FileResponse(folder / "index.html"), include_in_schema=False)
+    return app
+
+
+async def store_error(_request: Request, exc: Exception) -> JSONResponse:
+    """A store refusal (bad interval, unknown table) is the caller's error: 400 with the reason."""
+    return JSONResponse(status_code=400, content={"detail": str(exc)})

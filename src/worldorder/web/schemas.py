@@ -1,0 +1,85 @@
+"""What the JSON API answers: typed records that FastAPI turns into the OpenAPI schema."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from worldorder.analysis import AlignmentShift, Bloc, NetworkEdge, NetworkNode, TimelinePoint
+from worldorder.store import ActorActivity, DyadWeight, EventSummary, MentionDetail
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    numeric: int  # ISO 3166-1 numeric: the id of the country in the world TopoJSON
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    event_types: tuple[str, ...]
+    quad_classes: dict[int, str]
+    modalities: tuple[str, ...]
+    intervals: tuple[str, ...]
+    countries: tuple[Country, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    articles: int
+    events: int
+    top_actors: list[ActorActivity]
+    top_pairs: list[DyadWeight]
+
+
+@dataclass(frozen=True, slots=True)
+class EventPage:
+    total: int
+    limit: int
+    offset: int
+    items: list[EventSummary]
+
+
+@dataclass(frozen=True, slots=True)
+class MentionView:
+    """One sentence of one report, with the article text around it for highlighting."""
+
+    mention: MentionDetail
+    before: str  # article text just before the sentence
+    after: str  # article text just after it
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    event: EventSummary
+    cluster_key: str
+    mentions: list[MentionView]
+
+
+@dataclass(frozen=True, slots=True)
+class RelationTimeline:
+    a: str
+    b: str
+    interval: str
+    events: int
+    score: float  # over the whole timeline
+    points: list[TimelinePoint]
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkView:
+    start: date | None
+    end: date | None
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]
+    blocs: list[Bloc]
+    modularity: float
+    method: str
+
+
+@dataclass(frozen=True, slots=True)
+class AlignmentView:
+    before: tuple[date | None, date | None]
+    after: tuple[date | None, date | None]
+    shifts: list[AlignmentShift]

@@ -115,8 +115,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("gold", type=Path)
     parser.add_argument("out", type=Path)
-    parser.add_argument("--reference", type=date.fromisoformat, default=None,
-                        help="reference date for documents without 'published'")
+    parser.add_argument(
+        "--reference", type=date.fromisoformat, default=None, help="reference date for documents without 'published'"
+    )
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--batch-size", type=int, default=64)
     args = parser.parse_args(argv)

@@ -68,8 +68,10 @@ def test_code_reads_type_and_dyad(nlp: Language, coder: EventCoder, text: str, e
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Poland accused both Belarus and Russia of staging the crisis.",
-         {("ACCUSE", "POL", "BLR"), ("ACCUSE", "POL", "RUS")}),
+        (
+            "Poland accused both Belarus and Russia of staging the crisis.",
+            {("ACCUSE", "POL", "BLR"), ("ACCUSE", "POL", "RUS")},
+        ),
         ("Canada condemned Iran and Syria for the crackdown.", {("ACCUSE", "CAN", "IRN"), ("ACCUSE", "CAN", "SYR")}),
     ],
 )
@@ -94,8 +96,10 @@ def test_code_makes_one_symmetric_event_of_coordinated_sources(nlp: Language, co
     ("text", "expected"),
     [
         ("Egypt extended an invitation to Jordan, which Jordan accepted.", ("AGREE", "JOR", "EGY")),
-        ("The Estonian prime minister spoke in Tallinn. She also condemned Russia for the attacks.",
-         ("ACCUSE", "EST", "RUS")),
+        (
+            "The Estonian prime minister spoke in Tallinn. She also condemned Russia for the attacks.",
+            ("ACCUSE", "EST", "RUS"),
+        ),
         ("Iraq said it would allow inspectors from the United Nations to return.", ("AGREE", "IRQ", "UN")),
     ],
 )

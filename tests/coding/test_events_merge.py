@@ -17,9 +17,17 @@ def actor(country: str) -> ActorMention:
 
 def event(source: str, target: str, **fields: Any) -> Event:
     base = Event(
-        event_type="CONSULT", mode="meet", cameo="044", quad_class=1, goldstein=2.5,
-        source=actor(source), target=actor(target), modality="asserted", attribution=None,
-        mentions=(Mention("s", 0, 1, "met", 0, 3, "verb:meet:CONSULT"),), symmetric=True,
+        event_type="CONSULT",
+        mode="meet",
+        cameo="044",
+        quad_class=1,
+        goldstein=2.5,
+        source=actor(source),
+        target=actor(target),
+        modality="asserted",
+        attribution=None,
+        mentions=(Mention("s", 0, 1, "met", 0, 3, "verb:meet:CONSULT"),),
+        symmetric=True,
     )
     return replace(base, **fields)
 
@@ -58,8 +66,13 @@ def test_merge_fills_missing_fields_from_later_tellings() -> None:
 
 @pytest.mark.parametrize(
     ("a", "b", "compatible"),
-    [("2024-05-06", "2024-05", True), ("2024", "2024-05-06", True), (None, "2024", True),
-     ("2024-05-06", "2024-05-07", False), ("2023", "2024-05", False)],
+    [
+        ("2024-05-06", "2024-05", True),
+        ("2024", "2024-05-06", True),
+        (None, "2024", True),
+        ("2024-05-06", "2024-05-07", False),
+        ("2023", "2024-05", False),
+    ],
 )
 def test_dates_compatible_when_nested(a: str | None, b: str | None, compatible: bool) -> None:
     assert dates_compatible(a, b) is compatible

@@ -18,7 +18,8 @@ def places_of(english: Language, gazetteer: OfflineGazetteer, text: str) -> list
 @pytest.mark.parametrize(
     ("name", "feature", "country"),
     [
-        ("Berlin", "city", "DEU"),
+        ("Berlin", "capital", "DEU"),
+        ("Hamburg", "city", "DEU"),
         ("U.S.", "country", "USA"),
         ("Britain", "country", "GBR"),
         ("Calif.", "admin1", "USA"),

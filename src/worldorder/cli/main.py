@@ -204,3 +204,20 @@ def extract(ctx: click.Context, inputs: tuple[str, ...], output: Any, published:
         fail(str(exc))
     click.echo(f"{report.documents:,} documents, {report.events:,} events, {len(report.failures)} failed", err=True)
     sys.exit(EXIT_PARTIAL if report.failures and report.documents else EXIT_FATAL if report.failures else EXIT_OK)
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback by default).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.pass_context
+def serve(ctx: click.Context, db_path: Path | None, host: str, port: int) -> None:
+    """Serve the web page and its JSON API over the database, read-only, at http://HOST:PORT/."""
+    from worldorder.web import server  # loads FastAPI only when asked
+
+    settings = settings_for(ctx, db_path=db_path)
+    click.echo(f"worldorder: serving {settings.db_path} at {server.page_url(host, port)} (Ctrl+C to stop)", err=True)
+    try:
+        server.serve(settings, host, port)
+    except WorldorderError as exc:
+        fail(str(exc))

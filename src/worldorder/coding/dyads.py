@@ -34,8 +34,26 @@ STRICT_MEMBER_PREPS = frozenset({"from", "of"})
 # subjects pass down these links: "travelled ... to meet", "continued to send", "..., killing"
 INHERITING_DEPS = frozenset({"xcomp", "advcl", "conj", "acomp"})
 # verbs whose object is the subject of their infinitive: "urged Iraq to comply"
-OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "order", "force", "persuade", "press", "encourage",
-                            "tell", "help", "push", "pressure", "call", "allow", "compel", "instruct"})
+OBJECT_CONTROL = frozenset(
+    [
+        "urge",
+        "ask",
+        "invite",
+        "order",
+        "force",
+        "persuade",
+        "press",
+        "encourage",
+        "tell",
+        "help",
+        "push",
+        "pressure",
+        "call",
+        "allow",
+        "compel",
+        "instruct",
+    ]
+)
 OWNER_PREPS = frozenset({"by", "from"})
 NOMINAL_TARGET_PREPS = frozenset({"of", "between"})
 MAX_MEMBER_DEPTH = 2
@@ -433,8 +451,9 @@ def _modifiers(noun: Token) -> list[Token]:
 
 def _reflexive(mention: ActorMention, others: Sequence[ActorMention]) -> bool:
     text = mention.text.lower()
-    return text in PRONOUNS and any(o.code.country == mention.code.country and o.code.known_group
-                                    == mention.code.known_group for o in others)
+    return text in PRONOUNS and any(
+        o.code.country == mention.code.country and o.code.known_group == mention.code.known_group for o in others
+    )
 
 
 def _own_possession(noun: Token) -> bool:

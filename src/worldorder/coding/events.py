@@ -197,8 +197,13 @@ class EventCoder:
         sources = [m for h in source_heads(speaker) for m in finder.actors(h, loose=True)]
         targets = [m for h in subject_heads(clause) for m in finder.actors(h, loose=True)]
         rule = TriggerRule(must.lower_, "aux", REQUEST, mode="demand")
-        telling = _Telling(Trigger(must, rule), self._types[REQUEST], Dyad(tuple(sources[:1]), tuple(targets)),
-                           _mention(Trigger(must, rule), sentence), False)
+        telling = _Telling(
+            Trigger(must, rule),
+            self._types[REQUEST],
+            Dyad(tuple(sources[:1]), tuple(targets)),
+            _mention(Trigger(must, rule), sentence),
+            False,
+        )
         modality = self._modality.read(speaker).modality
         return [self._event(telling, s, t, sym, modality, None) for s, t, sym in dyad_pairs(telling)]
 

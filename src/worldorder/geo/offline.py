@@ -57,6 +57,14 @@ class GazetteerIndexes:
         return (self.rows, self.names, self.abbreviations, self.demonyms)
 
 
+def remove_stale(current: Path) -> None:
+    """Delete indexes of the same city threshold built from older data or code (33 MB each)."""
+    threshold = current.name.split("-")[2]
+    for old in current.parent.glob(f"gazetteer-*-{threshold}-*.marshal"):
+        if old != current and old.name.split("-")[2] == threshold:
+            old.unlink(missing_ok=True)
+
+
 class IndexBuilder:
     """Numbers entries as they come and files each under its name key."""
 
@@ -134,6 +142,7 @@ def save_cached(path: Path, indexes: GazetteerIndexes) -> None:
         partial = path.with_suffix(f".{os.getpid()}.partial")
         partial.write_bytes(marshal.dumps(indexes.to_plain()))
         os.replace(partial, path)
+        remove_stale(path)
     except OSError as error:
         log.warning("could not cache the gazetteer index at %s: %s", path, error)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from worldorder.geo import MemoryGazetteer, find_places
+from worldorder.geo import GazetteerEntry, MemoryGazetteer, find_places
 
 from .conftest import BRITAIN, KENT_GB, KENT_OH, KREMLIN, LONDON_GB, PARIS_FR, PARIS_TX, TEXAS, DocMaker
 
@@ -39,10 +39,10 @@ def test_find_places_splits_an_entity_spanning_a_comma(make_doc: DocMaker, small
     ],
 )
 def test_find_places_prefers_the_country_the_article_is_about(
-        make_doc: DocMaker, small_gazetteer: MemoryGazetteer, words: list[str], ents: list[str], expected: object
-) -> None:
+        make_doc: DocMaker, small_gazetteer: MemoryGazetteer, words: list[str], ents: list[str],
+        expected: GazetteerEntry) -> None:
     kent = find_places(make_doc(words, ents), small_gazetteer)[0]
-    assert kent.geonameid == expected.geonameid  # type: ignore[attr-defined]
+    assert kent.geonameid == expected.geonameid
 
 
 @pytest.mark.parametrize(

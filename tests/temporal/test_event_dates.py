@@ -11,6 +11,7 @@ from spacy.vocab import Vocab
 
 from worldorder.model import TimeExpression
 from worldorder.temporal import event_date, find_dates
+from worldorder.temporal.event_dates import latest_day_of_week
 
 WEDNESDAY = date(2024, 10, 9)
 
@@ -39,7 +40,7 @@ def expression(doc: Doc, token: int, value: str | None) -> TimeExpression:
         (SAID, [(MONDAY, "2024-10-07"), (TUESDAY, "2024-10-08")], ("2024-10-08", "day", "clause")),
         (TOWN, [(MONDAY, "2024-10-07"), (TUESDAY, "2024-10-08")], ("2024-10-07", "day", "clause")),
         (ATTACKED, [(TUESDAY, "2024-10-08")], ("2024-10-08", "day", "sentence")),
-        (ATTACKED, [(MONDAY, "2024-W41")], ("2024-W41", "week", "clause")),
+        (ATTACKED, [(MONDAY, "2024-W41")], ("2024-10-09", "week", "clause")),
         (ATTACKED, [(MONDAY, None)], ("2024-10-09", "day", "reference")),
         (ATTACKED, [], ("2024-10-09", "day", "reference")),
     ],
@@ -78,7 +79,7 @@ def test_event_date_ignores_dates_in_other_sentences() -> None:
             ("2024-10-06", "day", "clause"),
         ),
         ("Militants attacked a convoy on Sunday, the army said on Tuesday.", "said", ("2024-10-08", "day", "clause")),
-        ("The two leaders will hold talks next week in Geneva.", "hold", ("2024-W42", "week", "clause")),
+        ("The two leaders will hold talks next week in Geneva.", "hold", ("2024-10-20", "week", "clause")),
         ("Protesters marched through the capital, police said.", "marched", ("2024-10-09", "day", "reference")),
     ],
 )
@@ -88,3 +89,16 @@ def test_event_date_on_parsed_news(
     doc = english(sentence)
     trigger = next(t.i for t in doc if t.text == trigger_word)
     assert event_date(doc, trigger, find_dates(doc, WEDNESDAY), WEDNESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("week", "reference", "day"),
+    [
+        ("2024-W41", date(2024, 10, 11), "2024-10-11"),  # this week, told on its Friday
+        ("2024-W40", date(2024, 10, 11), "2024-10-06"),  # last week: its Sunday
+        ("2024-W42", date(2024, 10, 11), "2024-10-20"),  # next week
+        ("2024-W41", None, "2024-10-13"),
+    ],
+)
+def test_latest_day_of_week_stands_for_a_week_event(week: str, reference: date | None, day: str) -> None:
+    assert latest_day_of_week(week, reference) == day

@@ -61,10 +61,26 @@ def _nearest(doc: Doc, trigger: int, candidates: list[TimeExpression]) -> TimeEx
     return min(candidates, key=distance, default=None)
 
 
-def _result(expression: TimeExpression, basis: str) -> EventDate:
+def _result(expression: TimeExpression, basis: str, reference: date | None) -> EventDate:
     value = expression.value or ""
     precision = precision_of(value)
+    if precision is Precision.WEEK:
+        value = latest_day_of_week(value, reference)
     return value, precision.value if precision else None, basis
+
+
+def latest_day_of_week(week: str, reference: date | None) -> str:
+    """The day that stands for a week-precision event: the latest day it can have happened on.
+
+    Event dates are days, months or years (the output contract has no weeks), so "this week"
+    becomes the week's Sunday, or the reference date when that is earlier (a report on Friday
+    of what happened "this week" tells of Monday to Friday). The precision stays "week".
+    """
+    year, number = week.split("-W")
+    last = date.fromisocalendar(int(year), int(number), 7)
+    if reference is not None and date.fromisocalendar(int(year), int(number), 1) <= reference < last:
+        last = reference
+    return last.isoformat()
 
 
 def event_date(doc: Doc, trigger: int, dates: Sequence[TimeExpression], reference: date | None) -> EventDate:
@@ -78,12 +94,12 @@ def event_date(doc: Doc, trigger: int, dates: Sequence[TimeExpression], referenc
     clause = clause_token_indices(governing_predicate(token)) | clause_token_indices(token)
     in_clause = [d for d in usable if _token_indices(doc, d) & clause]
     if in_clause:
-        return _result(_nearest(doc, trigger, in_clause) or in_clause[0], "clause")
+        return _result(_nearest(doc, trigger, in_clause) or in_clause[0], "clause", reference)
     sentence = set(range(token.sent.start, token.sent.end)) if doc.has_annotation("SENT_START") else set()
     in_sentence = [d for d in usable if _token_indices(doc, d) & sentence]
     nearest = _nearest(doc, trigger, in_sentence)
     if nearest is not None:
-        return _result(nearest, "sentence")
+        return _result(nearest, "sentence", reference)
     if reference is not None:
         return reference.isoformat(), Precision.DAY.value, "reference"
     return None, None, "none"

@@ -20,12 +20,14 @@ demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB).wal
 	$(BIN)/worldorder ingest --db $(DEMO_DB) examples/news
 	$(BIN)/worldorder articles --db $(DEMO_DB) --limit 15
+	@echo "See it on a page: $(BIN)/worldorder serve --db $(DEMO_DB)  then open http://127.0.0.1:8000/"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks
 	$(BIN)/mypy
 
 test: lint
+	command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 	$(BIN)/pytest
 
 bench: $(STAMP)

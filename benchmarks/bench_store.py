@@ -23,6 +23,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from worldorder.clusters import parse_window
 from worldorder.store import EventFilter, Store
 
 TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "ACCUSE", "REJECT", "THREATEN", "ASSAULT", "COERCE")
@@ -71,14 +72,16 @@ def _batch(rng: random.Random, happenings: list[dict[str, Any]], offset: int, si
             published.append(h["day"] + timedelta(days=1))
         _add_event(events, h, f"{article_id}#e{n % 4 + 1}", article_id, rng)
         _add_mention(mentions, events["event_id"][-1], article_id, h)
-    articles = {"id": article_ids, "text": ["(generated)"] * len(article_ids), "origin": ["bench"] * len(article_ids),
+    articles = {"id": article_ids, "site": [None] * len(article_ids), "text": ["(generated)"] * len(article_ids), "origin": ["bench"] * len(article_ids),
                 "kind": ["text"] * len(article_ids), "url": [f"https://site{i % 40}.example/{i}" for i in
                 range(len(article_ids))], "published": published, "published_basis": ["input"] * len(article_ids),
                 "language": ["en"] * len(article_ids), "ingested_at": [datetime(2025, 1, 1)] * len(article_ids)}  # fmt: skip
     return {"articles": pa.table(articles), "events": pa.table(events), "mentions": pa.table(mentions)}
 
 
-_EVENT_COLUMNS = ("event_id", "article_id", "event_type", "cameo", "quad_class", "goldstein", "is_symmetric",
+_EVENT_COLUMNS = ("event_id", "article_id", "event_type", "cameo", "source_group", "target_group",
+                  "attribution_sector", "attribution_name", "attribution_group", "location_geonameid",
+                  "quad_class", "goldstein", "is_symmetric",
                   "modality", "source_text", "source_country", "source_sector", "target_text", "target_country",
                   "target_sector", "date", "date_precision", "date_basis", "location_name", "location_country",
                   "location_lat", "location_lon", "location_kind")  # fmt: skip
@@ -89,7 +92,7 @@ def _add_event(events: dict[str, list[Any]], h: dict[str, Any], event_id: str, a
     a, b = (h["a"], h["b"]) if rng.random() < 0.5 else (h["b"], h["a"])
     month_only = rng.random() < 0.1
     city = h["city"] if rng.random() < 0.8 else None
-    values = (event_id, article_id, h["type"], "040", QUADS[h["type"]], 1.0 if QUADS[h["type"]] < 3 else -5.0,
+    values = (event_id, article_id, h["type"], "040", None, None, None, None, None, None, QUADS[h["type"]], 1.0 if QUADS[h["type"]] < 3 else -5.0,
               h["type"] in ("CONSULT", "AGREE", "COOPERATE"), "asserted", a, a, "GOV", b, b, "GOV",
               h["day"].isoformat()[:7] if month_only else h["day"].isoformat(), "month" if month_only else "day",
               "sentence", city[0] if city else None, city[1] if city else None, city[2] if city else None,
@@ -105,16 +108,53 @@ def _add_mention(mentions: dict[str, list[Any]], event_id: str, article_id: str,
         mentions[name].append(value)
 
 
-def load(store: Store, total: int, batch: int) -> tuple[float, int]:
-    """Seconds spent in ``Store.load`` (generation excluded) and events loaded."""
+def bulk_insert(store: Store, total: int, batch: int) -> tuple[float, int]:
+    """Seconds in ``Store.load`` without clustering (generation excluded), and events inserted."""
     seconds, loaded = 0.0, 0
     for tables in generated_batches(total, batch):
+        started = time.perf_counter()
+        store.load(tables, cluster=False)
+        seconds += time.perf_counter() - started
+        loaded += tables["events"].num_rows
+    return seconds, loaded
+
+
+def clustered_load(store: Store, total: int, batch: int) -> tuple[float, int]:
+    """Seconds in ``Store.load`` with incremental clustering, and events loaded."""
+    seconds, loaded = 0.0, 0
+    for tables in generated_batches(total, batch, seed=3):
         started = time.perf_counter()
         store.load(tables)
         seconds += time.perf_counter() - started
         loaded += tables["events"].num_rows
-        print(f"  {loaded:>9,} events loaded, {loaded / seconds:,.0f} events/s so far", flush=True)
     return seconds, loaded
+
+
+def one_event_per_report(total: int, batch: int) -> Iterator[pa.Table]:
+    """Cluster rows for the query benchmark: every generated report as its own event."""
+    cluster_id = 0
+    for tables in generated_batches(total, batch, seed=5):
+        ev = tables["events"].to_pydict()
+        n = len(ev["event_id"])
+        ids = list(range(cluster_id + 1, cluster_id + n + 1))
+        cluster_id += n
+        windows = [parse_window(d) for d in ev["date"]]
+        yield pa.table(
+            {
+                "cluster_id": ids,
+                "cluster_key": [f"{t}|{a}|{b}|+" for t, a, b in zip(ev["event_type"], ev["source_country"],
+                                                                   ev["target_country"], strict=True)],
+                "event_type": ev["event_type"], "quad_class": ev["quad_class"], "goldstein": ev["goldstein"],
+                "modality": ev["modality"], "source_key": ev["source_country"], "source_country": ev["source_country"],
+                "target_key": ev["target_country"], "target_country": ev["target_country"], "date": ev["date"],
+                "date_precision": ev["date_precision"], "date_start": [w.start if w else None for w in windows],
+                "date_end": [w.end if w else None for w in windows], "location_name": ev["location_name"],
+                "first_event_id": ev["event_id"], "first_article_id": ev["article_id"], "num_articles": [1] * n,
+                "num_sources": [1] * n, "num_mentions": [1] * n, "article_ids": [[a] for a in ev["article_id"]],
+                "outlets": [["bench"]] * n, "added_at": [datetime(2025, 1, 1)] * n,
+                "updated_at": [datetime(2025, 1, 1)] * n,
+            }
+        )  # fmt: skip
 
 
 def timings(run: Callable[[random.Random], object], n: int) -> tuple[float, float]:
@@ -153,16 +193,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--batch", type=int, default=100_000)
+    parser.add_argument("--clustered", type=int, default=100_000, help="events loaded with clustering")
     parser.add_argument("--queries", type=int, default=50)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "bench.duckdb") as store:
-        seconds, loaded = load(store, args.events, args.batch)
-        clusters = store.count("clusters")
-        print(f"bulk load: {loaded:,} events in {seconds:.1f} s = {loaded / seconds:,.0f} events/s "
-              f"(Arrow, clustered into {clusters:,} cross-article events)")  # fmt: skip
-        for name, query in (("events pair+month", pair_month(store)), ("relations pair+year", pair_year(store))):
-            p50, p95 = timings(query, args.queries)
-            print(f"{name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms over {args.queries} queries on {clusters:,} events")
+    with tempfile.TemporaryDirectory() as tmp:
+        with Store.open(Path(tmp) / "insert.duckdb") as store:
+            seconds, loaded = bulk_insert(store, args.events, args.batch)
+            print(f"bulk insert through Arrow: {loaded:,} events (+ mentions, articles) in {seconds:.1f} s "
+                  f"= {loaded / seconds:,.0f} events/s")  # fmt: skip
+        with Store.open(Path(tmp) / "clustered.duckdb") as store:
+            seconds, loaded = clustered_load(store, args.clustered, max(1, args.clustered // 10))
+            print(f"insert with incremental clustering: {loaded:,} events in {seconds:.1f} s "
+                  f"= {loaded / seconds:,.0f} events/s into {store.count('clusters'):,} cross-article events")
+        with Store.open(Path(tmp) / "queries.duckdb") as store:
+            for table in one_event_per_report(args.events, args.batch):
+                store.load({"clusters": table}, cluster=False)
+            events = store.count("clusters")
+            for name, query in (("events pair+month", pair_month(store)), ("relations pair+year", pair_year(store))):
+                p50, p95 = timings(query, args.queries)
+                print(f"{name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms over {args.queries} queries on {events:,} events")
 
 
 if __name__ == "__main__":

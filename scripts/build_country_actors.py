@@ -69,12 +69,12 @@ OVERRIDES: dict[str, Override] = {
     ),
     "UKR": Override(capitals=["Kyiv", "Kiev"], seats=["Bankova"]),
     "IRN": Override(capitals=["Tehran", "Teheran"], demonyms=["Iranian", "Iranians"]),
-    "ISR": Override(demonyms=["Israeli", "Israelis"]),
+    "ISR": Override(demonyms=["Israeli", "Israelis"], capitals=["Tel Aviv"]),
     "PSE": Override(
         name="Palestine",
         names=["Palestine", "State of Palestine", "Palestinian territories"],
         demonyms=["Palestinian", "Palestinians"],
-        capitals=["Ramallah"],
+        capitals=["Ramallah", "Gaza", "Gaza Strip", "Gaza City", "West Bank"],
     ),
     "KOR": Override(names=["South Korea", "ROK", "Republic of Korea"], demonyms=["South Korean", "South Koreans"]),
     "PRK": Override(names=["North Korea", "DPRK"], demonyms=["North Korean", "North Koreans"]),
@@ -97,7 +97,7 @@ OVERRIDES: dict[str, Override] = {
     "CIV": Override(names=["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"], capitals=["Abidjan"]),
     "MMR": Override(names=["Myanmar", "Burma"], demonyms=["Burmese"], capitals=["Naypyidaw", "Nay Pyi Taw"]),
     "CZE": Override(names=["Czechia", "Czech Republic"]),
-    "MKD": Override(name="North Macedonia", names=["North Macedonia"]),
+    "MKD": Override(name="North Macedonia", names=["North Macedonia", "Macedonia"]),
     "SWZ": Override(name="Eswatini", names=["Eswatini", "Swaziland"]),
     "TLS": Override(name="Timor-Leste", names=["Timor-Leste", "East Timor"]),
     "CPV": Override(name="Cabo Verde", names=["Cabo Verde", "Cape Verde"]),
@@ -139,7 +139,7 @@ OVERRIDES: dict[str, Override] = {
 # Names that mislead more often than they help: shared by several states, or ordinary words.
 DROPPED = frozenset(
     {
-        "Congo", "Korea", "Korean", "Guinean", "Dominican", "Macedonia", "Republic of Macedonia",
+        "Congo", "Korea", "Korean", "Guinean", "Dominican", "Republic of Macedonia",
         "Male", "Victoria", "Kingston", "Georgetown", "Saint John's", "Jerusalem", "Washington D.C.",
         "Micronesian", "Sudanese", "Nation of Brunei", "the Abode of Peace", "Swatini", "Prathet",
     }

@@ -24,8 +24,9 @@ always gives the same clusters, and re-ingesting stored articles adds nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from math import asin, cos, radians, sin, sqrt
 
 NEGATED = "negated"
@@ -140,8 +141,9 @@ def cluster_key(report: Report) -> str | None:
     return f"{report.event_type}|{a}|{b}|{polarity}"
 
 
+@lru_cache(maxsize=65_536)
 def parse_window(value: str | None) -> DateWindow | None:
-    """The window of a normalised date: 2024-10-11, 2024-W41, 2024-10 or 2024."""
+    """The window of a normalised date: 2024-10-11, 2024-W41, 2024-10 or 2024 (cached: dates repeat)."""
     if not value:
         return None
     try:
@@ -216,6 +218,38 @@ def match_reason(cluster: Cluster, report: Report, rules: ClusterRules) -> str |
     return f"same {cluster.key}; {when}; {where}"
 
 
+def months(window: DateWindow | None, rules: ClusterRules) -> tuple[tuple[int, int], ...]:
+    """The (year, month) buckets a mergeable window touches; none for windows too wide to merge."""
+    if window is None or window.days > rules.max_window_days:
+        return ()
+    first, last = (window.start.year, window.start.month), (window.end.year, window.end.month)
+    return (first,) if first == last else (first, last)
+
+
+class _Candidates:
+    """Clusters by key and month, so a report only meets the clusters its date can agree with."""
+
+    def __init__(self, rules: ClusterRules) -> None:
+        self.rules = rules
+        self._buckets: dict[tuple[str, tuple[int, int]], list[Cluster]] = {}
+
+    def add(self, cluster: Cluster) -> None:
+        for month in months(cluster.window, self.rules):
+            self._buckets.setdefault((cluster.key, month), []).append(cluster)
+
+    def replace(self, old: Cluster, new: Cluster) -> None:
+        for month in months(old.window, self.rules):
+            self._buckets[(old.key, month)].remove(old)
+        self.add(new)
+
+    def near(self, key: str, report: Report) -> list[Cluster]:
+        found: dict[int, Cluster] = {}
+        for month in months(report.window, self.rules):
+            for cluster in self._buckets.get((key, month), ()):
+                found[cluster.cluster_id] = cluster
+        return list(found.values())
+
+
 def assign(
     reports: Sequence[Report],
     stored: Mapping[str, Sequence[Cluster]],
@@ -224,28 +258,30 @@ def assign(
 ) -> Assignment:
     """Put each report into an agreeing cluster (stored or made earlier in the batch) or a new one.
 
-    ``stored`` holds, by cluster key, the stored clusters that share a key with the reports;
+    ``stored`` holds, by cluster key, the stored clusters that may agree with the reports;
     new clusters are numbered from ``next_id`` in the order of ``reports``.
     """
     rules = rules or ClusterRules()
     result = Assignment()
-    open_clusters: dict[str, list[Cluster]] = {key: list(found) for key, found in stored.items()}
+    candidates = _Candidates(rules)
+    for found in stored.values():
+        for cluster in found:
+            candidates.add(cluster)
     for report in reports:
         key = cluster_key(report)
-        candidates = open_clusters.setdefault(key, []) if key else []
-        chosen, reason = _best_match(candidates, report, rules)
+        chosen, reason = _best_match(candidates.near(key, report) if key else [], report, rules)
         if chosen is None:
             cluster = _found(next_id, key or f"alone|{report.report_id}", report)
             next_id += 1
             result.created[cluster.cluster_id] = cluster
-            candidates.append(cluster)
+            candidates.add(cluster)
             result.members.append(Membership(report.report_id, cluster.cluster_id, "first report"))
             continue
         grown = grow(chosen, report)
-        candidates[candidates.index(chosen)] = grown
+        candidates.replace(chosen, grown)
         target = result.created if grown.cluster_id in result.created else result.changed
         target[grown.cluster_id] = grown
-        result.members.append(Membership(report.report_id, grown.cluster_id, reason or ""))
+        result.members.append(Membership(report.report_id, grown.cluster_id, reason))
     return result
 
 
@@ -276,8 +312,9 @@ def _found(cluster_id: int, key: str, report: Report) -> Cluster:
 def grow(cluster: Cluster, report: Report) -> Cluster:
     """The cluster with one more report: narrower date, more specific place, earliest first report."""
     earlier = _is_earlier(report, cluster)
-    return replace(
-        cluster,
+    return Cluster(
+        cluster_id=cluster.cluster_id,
+        key=cluster.key,
         window=_narrower(cluster.window, report.window),
         place=_more_specific(cluster.place, report.place),
         modality=min(cluster.modality, report.modality, key=_certainty),

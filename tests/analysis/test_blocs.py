@@ -5,6 +5,7 @@ import pytest
 
 from tests.analysis.records import Pair, accusations, attacks, meetings, two_camps
 from worldorder.analysis import find_blocs, signed_modularity, signed_network
+from worldorder.analysis.blocs import flip_gains, group_matrix, modularity_matrix
 
 
 def test_find_blocs_separates_two_hostile_camps() -> None:
@@ -58,3 +59,16 @@ def test_find_blocs_modularity_is_at_least_that_of_one_bloc() -> None:
     network = signed_network(two_camps())
     partition = find_blocs(network)
     assert partition.modularity >= signed_modularity(network.adjacency(), np.zeros(len(network.keys), dtype=int))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_flip_gains_match_recomputing_the_split(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    weights = rng.normal(size=(6, 6))
+    sub = group_matrix(modularity_matrix(weights + weights.T)[0], np.arange(6))
+    signs = rng.choice([-1.0, 1.0], size=6)
+    gains = flip_gains(sub, signs)
+    for i in range(6):
+        flipped = signs.copy()
+        flipped[i] = -flipped[i]
+        assert gains[i] == pytest.approx(flipped @ sub @ flipped - signs @ sub @ signs)

@@ -12,5 +12,8 @@ from tests.api.live import live_server, sample_database
 def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
     """An HTTP client on a live server over the ingested sample news."""
     database = sample_database(tmp_path_factory.getbasetemp())
-    with live_server(database, tmp_path_factory.mktemp("api") / "api.duckdb") as url, httpx.Client(base_url=url) as client:
+    with (
+        live_server(database, tmp_path_factory.mktemp("api") / "api.duckdb") as url,
+        httpx.Client(base_url=url) as client,
+    ):
         yield client

@@ -39,7 +39,9 @@ def sample_database(folder: Path) -> Path:
 def live_server(database: Path, copy_to: Path) -> Iterator[str]:
     """Serve a copy of ``database`` on 127.0.0.1 at a free port; yields the base URL."""
     shutil.copy(database, copy_to)
-    config = uvicorn.Config(create_app(Settings(db_path=copy_to)), host="127.0.0.1", port=0, log_level="warning", ws="none")
+    config = uvicorn.Config(
+        create_app(Settings(db_path=copy_to)), host="127.0.0.1", port=0, log_level="warning", ws="none"
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

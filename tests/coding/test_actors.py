@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterator
 from datetime import date
 from itertools import pairwise
@@ -79,7 +80,9 @@ def test_lookup_names_and_aliases(kb: ActorKB, text: str, expected: tuple[str | 
     assert codes(kb.lookup(text)) == expected
 
 
-@pytest.mark.parametrize("text", ["us", "china plates", "turkey sandwich", "who", "the weather", ""])
+@pytest.mark.parametrize(
+    "text", ["us", "china plates", "turkey sandwich", "who", "the weather", "", "May", "Mr Martin", "Island"]
+)
 def test_lookup_ignores_lowercase_common_words(kb: ActorKB, text: str) -> None:
     assert kb.lookup(text) is None
 
@@ -97,6 +100,10 @@ def test_lookup_ignores_lowercase_common_words(kb: ActorKB, text: str) -> None:
         ("MI5 chief", date(2024, 10, 11), "Ken McCallum"),
         ("the NATO secretary-general", date(2020, 1, 1), "Jens Stoltenberg"),
         ("the NATO secretary-general", date(2024, 10, 11), "Mark Rutte"),
+        ("the German chancellor", date(2019, 6, 1), "Angela Merkel"),
+        ("the German chancellor", date(2023, 6, 1), "Olaf Scholz"),
+        ("Turkey's president", date(2020, 6, 1), "Recep Tayyip Erdoğan"),
+        ("the UN secretary-general", date(2010, 6, 1), "Ban Ki-moon"),
     ],
 )
 def test_lookup_role_phrase_names_office_holder_on_date(kb: ActorKB, text: str, on: date, name: str) -> None:
@@ -157,6 +164,9 @@ def test_lookup_person_coded_by_office_on_date(
         ("Ukrainian troops withdrew", "Ukrainian troops", ("UKR", None, "MIL")),
         ("Israeli police detained two men", "Israeli police", ("ISR", None, "COP")),
         ("Russian state news agency Tass said", "Russian state news agency Tass", ("RUS", None, "MED")),
+        ("Putin's spokesman said", "Putin's spokesman", ("RUS", None, "GOV")),
+        ("Iran's Revolutionary Guards fired", "Iran's Revolutionary Guards", ("IRN", None, "MIL")),
+        ("Netanyahu's army advanced", "Netanyahu's army", ("ISR", None, "MIL")),
     ],
 )
 def test_resolve_unparsed_phrase_combines_state_and_agent(
@@ -258,7 +268,10 @@ def test_find_unknown_person_after_title_keeps_written_name(kb: ActorKB, nlp: La
     doc = nlp("MI5 chief Jane Roebuck warned of new plots on Tuesday.")
     first = kb.find(doc, OCT_2024)[0]
     assert (first.text, first.code.name, first.code.country, first.code.sector) == (
-        "MI5 chief Jane Roebuck", "Jane Roebuck", "GBR", "SPY"
+        "MI5 chief Jane Roebuck",
+        "Jane Roebuck",
+        "GBR",
+        "SPY",
     )
 
 
@@ -267,3 +280,8 @@ def test_find_bare_agent_shares_state_of_conjoined_agent(kb: ActorKB, nlp: Langu
     doc = nlp("French intelligence and police arrested three suspects.")
     found = [(m.text, m.code.country, m.code.sector) for m in kb.find(doc, OCT_2024)]
     assert found == [("French intelligence", "FRA", "SPY"), ("police", "FRA", "COP")]
+
+
+def test_actor_kb_survives_pickling_for_process_pools(kb: ActorKB) -> None:
+    copy = pickle.loads(pickle.dumps(kb))
+    assert copy.lookup("the Kremlin") == kb.lookup("the Kremlin")

@@ -76,9 +76,7 @@ def test_actor_entry_sector_and_kind_valid(entry: dict[str, Any]) -> None:
     assert entry["name"].strip()
 
 
-@pytest.mark.parametrize(
-    "entry", [e for e in all_entries() if e.get("tenures")], ids=lambda e: e["id"]
-)
+@pytest.mark.parametrize("entry", [e for e in all_entries() if e.get("tenures")], ids=lambda e: e["id"])
 def test_actor_tenures_dated_and_ordered(entry: dict[str, Any]) -> None:
     tenures = entry["tenures"]
     for tenure in tenures:
@@ -117,8 +115,10 @@ def test_actor_file_parser_refuses_broken_entries(text: str, problem: str) -> No
     ("entries", "problem"),
     [
         ("  - {id: x, name: Y, kind: organisation, country: ZZZ, sector: GOV}\n", "unknown country"),
-        ("  - {id: x, name: Y, kind: organisation, sector: GOV}\n  - {id: x, name: Z, kind: agent, sector: GOV}\n",
-         "duplicate id"),
+        (
+            "  - {id: x, name: Y, kind: organisation, sector: GOV}\n  - {id: x, name: Z, kind: agent, sector: GOV}\n",
+            "duplicate id",
+        ),
     ],
 )
 def test_actor_kb_refuses_bad_user_file(tmp_path: Path, entries: str, problem: str) -> None:

@@ -104,3 +104,28 @@ def test_find_places_reads_an_uppercase_dateline(make_doc: DocMaker, small_gazet
                    ["O", "O", "B-ORG", "O", "O", "O", "O", "O"])
     [paris] = find_places(doc, small_gazetteer)
     assert (paris.text, paris.geonameid) == ("PARIS", PARIS_FR.geonameid)
+
+
+def test_find_places_splits_an_unknown_name_made_of_countries(
+        make_doc: DocMaker, small_gazetteer: MemoryGazetteer) -> None:
+    doc = make_doc(["Youth", "in", "France", "Kenya", "or", "Iran"], ["O", "O", "B-GPE", "I-GPE", "O", "B-GPE"])
+    assert [(p.text, p.country) for p in find_places(doc, small_gazetteer)] == [
+        ("France", "FRA"), ("Kenya", "KEN"), ("Iran", "IRN")]
+
+
+def test_find_places_finds_a_town_before_its_state(make_doc: DocMaker, small_gazetteer: MemoryGazetteer) -> None:
+    doc = make_doc(["Floods", "hit", "Paris", ",", "Texas", "."], ["O", "O", "O", "O", "B-GPE", "O"])
+    paris, _texas = find_places(doc, small_gazetteer)
+    assert (paris.text, paris.geonameid) == ("Paris", PARIS_TX.geonameid)
+
+
+@pytest.mark.parametrize("tag", ["O", "B-PERSON", "B-ORG"])
+def test_find_places_finds_a_town_after_a_locative_preposition(
+        make_doc: DocMaker, small_gazetteer: MemoryGazetteer, tag: str) -> None:
+    doc = make_doc(["Talks", "in", "Ashgabat", "ended", "."], ["O", "O", tag, "O", "O"])
+    assert [p.text for p in find_places(doc, small_gazetteer)] == ["Ashgabat"]
+
+
+def test_find_places_leaves_names_after_to_alone(make_doc: DocMaker, small_gazetteer: MemoryGazetteer) -> None:
+    doc = make_doc(["She", "wrote", "to", "Ashgabat", "."], ["O", "O", "O", "B-PERSON", "O"])
+    assert find_places(doc, small_gazetteer) == []

@@ -4,8 +4,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from tests.store.builders import event, report
+
 from worldorder.model import Article, CodedArticle
 from worldorder.store import EventFilter, Store
 
@@ -58,7 +58,7 @@ def test_store_event_detail_explains_every_merge(store: Store) -> None:
     [summary] = store.search_events()
     detail = store.event_detail(summary.event_id)
     assert detail is not None
-    assert [m.merged_by for m in detail.mentions][0] == "first report"
+    assert next(m.merged_by for m in detail.mentions) == "first report"
     assert "date 2024-10-11 in 2024-10" in detail.mentions[1].merged_by
     assert detail.mentions[1].sentence == "Talks took place this month."
     assert store.event_detail(999) is None
@@ -85,8 +85,11 @@ def test_store_search_events_filters(store: Store, flt: EventFilter, expected: i
     add(
         store,
         report("a1", OCT, event("AUT", "IRN", "2024-10-11", "Vienna")),
-        report("a2", OCT, event("ISR", "IRN", "2024-10-26", event_type="ASSAULT", sentence="Drones struck.",
-                                symmetric=False)),  # fmt: skip
+        report(
+            "a2",
+            OCT,
+            event("ISR", "IRN", "2024-10-26", event_type="ASSAULT", sentence="Drones struck.", symmetric=False),
+        ),
         report("a3", date(2024, 11, 5), event("USA", "CHN", "2024-11-04", "Geneva", modality="negated")),
     )
     assert len(store.search_events(flt)) == expected
@@ -125,7 +128,11 @@ def test_store_clusters_events_stored_before_clustering_existed(tmp_path: Path) 
     path = tmp_path / "old.duckdb"
     with Store.open(path) as store:
         add(store, report("a1", OCT, event("AUT", "IRN", "2024-10-11")))
-        store._con.execute("DELETE FROM cluster_members; DELETE FROM clusters; DELETE FROM schema_migrations WHERE version = 3")
-        store._con.execute("DROP TABLE cluster_members; DROP TABLE clusters; ALTER TABLE events DROP COLUMN location_kind")
+        store._con.execute(
+            "DELETE FROM cluster_members; DELETE FROM clusters; DELETE FROM schema_migrations WHERE version = 3"
+        )
+        store._con.execute(
+            "DROP TABLE cluster_members; DROP TABLE clusters; ALTER TABLE events DROP COLUMN location_kind"
+        )
     with Store.open(path) as store:
         assert [e.articles for e in store.search_events()] == [1]

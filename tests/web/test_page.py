@@ -57,6 +57,7 @@ def test_page_relation_timeline_shows_the_events_behind_it(page: Page) -> None:
     assert behind.count() >= points.count()
     points.last.locator("rect.coop").click()
     expect(page.locator("#timeline-events-title")).to_contain_text("Events of")
+    expect(behind).to_have_count(int(points.last.get_attribute("data-events") or 0))
     for row in behind.all():
         assert {row.locator("td").nth(2).inner_text(), row.locator("td").nth(3).inner_text()} == {"Russia", "Iran"}
     screenshot(page, "relation-timeline")

@@ -78,22 +78,22 @@ def group_matrix(matrix: np.ndarray, members: np.ndarray) -> np.ndarray:
     return sub - np.diag(sub.sum(axis=1))
 
 
-def fine_tune(sub: np.ndarray, signs: np.ndarray, norm: float) -> np.ndarray:
+def flip_gains(sub: np.ndarray, signs: np.ndarray) -> np.ndarray:
+    """Change of s^T B^(g) s when each single sign is flipped: -4 s_i (Σ_{j≠i} B_ij s_j)."""
+    return -4 * signs * (sub @ signs - np.diag(sub) * signs)
+
+
+def fine_tune(sub: np.ndarray, signs: np.ndarray) -> np.ndarray:
     """Move single actors across the split while that raises ΔQ (each actor moves at most once)."""
     signs = signs.copy()
-    free = set(range(len(signs)))
-    while free:
-        best, best_gain = None, split_gain(sub, signs, norm)
-        for i in free:
-            signs[i] = -signs[i]
-            gain = split_gain(sub, signs, norm)
-            signs[i] = -signs[i]
-            if gain > best_gain + SPLIT_GAIN:
-                best, best_gain = i, gain
-        if best is None:
+    movable = np.ones(len(signs), dtype=bool)
+    while movable.any():
+        gains = np.where(movable, flip_gains(sub, signs), -np.inf)
+        best = int(np.argmax(gains))
+        if gains[best] <= SPLIT_GAIN:
             return signs
         signs[best] = -signs[best]
-        free.discard(best)
+        movable[best] = False
     return signs
 
 
@@ -105,7 +105,7 @@ def bisect(matrix: np.ndarray, members: np.ndarray, norm: float) -> tuple[np.nda
     values, vectors = np.linalg.eigh(sub)
     if values[-1] <= SPLIT_GAIN:
         return None
-    signs = fine_tune(sub, np.where(vectors[:, -1] >= 0, 1.0, -1.0), norm)
+    signs = fine_tune(sub, np.where(vectors[:, -1] >= 0, 1.0, -1.0))
     if split_gain(sub, signs, norm) <= SPLIT_GAIN or abs(signs.sum()) == len(signs):
         return None
     return members[signs > 0], members[signs < 0]

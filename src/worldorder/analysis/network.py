@@ -8,6 +8,7 @@ Pairs of an actor with itself (domestic events) are left out: they say nothing a
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -90,8 +91,11 @@ def network_edge(pair: PairCounts) -> NetworkEdge:
 
 
 def network_nodes(edges: Sequence[NetworkEdge]) -> tuple[NetworkNode, ...]:
-    keys = sorted({e.a for e in edges} | {e.b for e in edges})
-    return tuple(_node(key, [e for e in edges if key in (e.a, e.b)]) for key in keys)
+    ties: dict[str, list[NetworkEdge]] = defaultdict(list)
+    for edge in edges:
+        ties[edge.a].append(edge)
+        ties[edge.b].append(edge)
+    return tuple(_node(key, ties[key]) for key in sorted(ties))
 
 
 def _node(key: str, edges: Iterable[NetworkEdge]) -> NetworkNode:

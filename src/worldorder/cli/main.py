@@ -216,8 +216,19 @@ def serve(ctx: click.Context, db_path: Path | None, host: str, port: int) -> Non
     from worldorder.web import server  # loads FastAPI only when asked
 
     settings = settings_for(ctx, db_path=db_path)
-    click.echo(f"worldorder: serving {settings.db_path} at {server.page_url(host, port)} (Ctrl+C to stop)", err=True)
     try:
-        server.serve(settings, host, port)
+        app = server.app_for(settings)
     except WorldorderError as exc:
         fail(str(exc))
+    click.echo(f"worldorder: serving {settings.db_path} at {server.page_url(host, port)} (Ctrl+C to stop)", err=True)
+    server.run(app, host, port)
+
+
+def _register_queries() -> None:
+    from worldorder.cli.queries import COMMANDS
+
+    for command in COMMANDS:
+        main.add_command(command)
+
+
+_register_queries()

@@ -34,6 +34,8 @@ from spacy.tokens import Doc, Span, Token
 from worldorder.errors import ConfigError
 from worldorder.model import ActorCode, ActorMention
 
+__all__ = ["SECTORS", "ActorEntry", "ActorKB", "EntryKind", "Tenure", "parse_actor_file"]
+
 # PLOVER actor sectors (PLOVER specification, actor attributes), with the CAMEO role codes the
 # PLOVER gold standard still uses.
 SECTORS = frozenset(
@@ -43,9 +45,10 @@ SECTORS = frozenset(
         "INS", "SEP", "MNC",
     }
 )
-# Organisations whose members keep their own sector: "NATO troops" are MIL, but "MI5 officers"
-# stay SPY and "Hezbollah commanders" stay REB.
-SECTORS_TAKEN_FROM_MEMBERS = frozenset({"IGO", "GOV"})
+# Organisations whose members' sector is more telling than their own: "Foreign Office lawyers".
+# Other bodies keep theirs: "MI5 officers" stay SPY, "Hezbollah commanders" REB, and "UN
+# peacekeepers" IGO (the PLOVER gold standard codes them as IGO).
+SECTORS_TAKEN_FROM_MEMBERS = frozenset({"GOV"})
 SHIPPED_PACKAGE = "worldorder.coding.data"
 SHIPPED_FOLDER = "actors"
 GRAMMAR_FILE = "grammar.yaml"
@@ -447,8 +450,8 @@ class NameIndex:
         for key in grouped:
             lengths.setdefault(key[0], set()).add(len(key))
         return cls(
-            by_tokens=MappingProxyType({k: tuple(sorted(v, key=alias_rank)) for k, v in grouped.items()}),
-            lengths=MappingProxyType({k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}),
+            by_tokens={k: tuple(sorted(v, key=alias_rank)) for k, v in grouped.items()},
+            lengths={k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
         )
 
     def longest_at(self, folded: Sequence[str], words: Sequence[str], i: int) -> Segment | None:
@@ -635,7 +638,7 @@ class Incumbents:
             for tenure in entry.tenures:
                 if tenure.scope:
                     grouped.setdefault((tenure.title, tenure.scope), []).append((tenure, entry))
-        return cls(MappingProxyType({k: tuple(v) for k, v in grouped.items()}))
+        return cls({k: tuple(v) for k, v in grouped.items()})
 
     def holder(self, titles: Sequence[str], scope: str | None, on: date | None) -> ActorEntry | None:
         """The person holding the first of the titles that someone held on the date."""
@@ -673,7 +676,7 @@ class ActorKB:
         check_references(entries)
         nlp = spacy.blank("en")
         return cls(
-            entries=MappingProxyType({e.entry.id: e.entry for e in entries}),
+            entries={e.entry.id: e.entry for e in entries},
             index=NameIndex.build(entries, nlp),
             incumbents=Incumbents.build(e.entry for e in entries),
             grammar=grammar,
@@ -740,7 +743,11 @@ class ActorKB:
         if people:
             candidates = [a.entry for a in people[-1].aliases if a.entry.kind is EntryKind.PERSON]
             person = max(candidates, key=lambda p: person_score(p, on, context))
-            return self.person_code(person, on, context)
+            code = self.person_code(person, on, context)
+            if chunk.segments[-1].slot is Slot.PERSON:
+                return code
+            # "Putin's spokesman": the person only says whose agent it is
+            return self.agent_code(chunk, replace(context, country=code.country, incumbent=False), on)
         if context.organisation is not None:
             return self.organisation_code(chunk, context, on)
         if chunk.of_slot(Slot.AGENT):

@@ -48,7 +48,6 @@ class DiscourseMemory:
     """What an article has said so far about who is who; one per document."""
 
     last_person: ActorMention | None = None
-    last_group: ActorMention | None = None
     surnames: dict[str, ActorCode] = field(default_factory=dict)
 
     def remember(self, head: Token, mention: ActorMention) -> None:
@@ -61,8 +60,6 @@ class DiscourseMemory:
             return
         if is_person(head) or is_individual(head):
             self.last_person = mention
-        else:
-            self.last_group = mention
 
     def surname(self, head: Token) -> ActorMention | None:
         """The actor a bare surname stood for earlier in the article."""
@@ -70,10 +67,12 @@ class DiscourseMemory:
         return None if code is None else _at(head, code)
 
     def pronoun(self, head: Token) -> ActorMention | None:
-        """The actor a pronoun stands for, by discourse recency (see ``speaker`` first)."""
-        referent = self.last_person if head.lower_ in PERSONAL_PRONOUNS else self.last_group
-        if referent is None and head.lower_ in ("they", "them", "their"):
-            referent = self.last_person
+        """The person a he/she stands for, by discourse recency (see ``speaker`` first).
+
+        "it" and "they" are only bound inside their sentence (``speaker``, ``clause_subject``):
+        across sentences they more often stand for things and crowds than for the last actor.
+        """
+        referent = self.last_person if head.lower_ in PERSONAL_PRONOUNS else None
         return None if referent is None else _at(head, referent.code)
 
 

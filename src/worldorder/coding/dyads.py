@@ -58,8 +58,6 @@ OWNER_PREPS = frozenset({"by", "from"})
 NOMINAL_TARGET_PREPS = frozenset({"of", "between"})
 MAX_MEMBER_DEPTH = 2
 COMPLEMENT_PREPS = frozenset({"to", "with", "against", "on", "for", "from", "of", "into", "toward", "towards"})
-ANY_PREPS = None
-NOT_TARGET_PREPS = frozenset({"by", "as", "than", "like", "despite", "during", "after", "before", "since", "until"})
 PLACE_PREPS = frozenset({"in", "into", "near", "at", "across", "outside", "inside", "throughout"})
 GENERIC_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC"})  # the sectors the scorer codes without a country
 
@@ -247,11 +245,9 @@ def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
-def _prep_objects(token: Token, preps: frozenset[str] | None) -> Iterator[list[Token]]:
-    """Objects of the token's prepositions in ``preps`` (None: any but agent and comparison)."""
+def _prep_objects(token: Token, preps: frozenset[str]) -> Iterator[list[Token]]:
     for prep in token.children:
-        wanted = prep.lower_ not in NOT_TARGET_PREPS if preps is None else prep.lower_ in preps
-        if prep.dep_ in ("prep", "prt", "dative") and wanted:
+        if prep.dep_ in ("prep", "prt", "dative") and prep.lower_ in preps:
             objects = _children(prep, "pobj")
             if objects:
                 yield objects
@@ -340,7 +336,6 @@ class DyadReader:
             self._verb_targets(verb, preps, thing),
             self._complement_targets(verb),
             _condition_subjects(verb),  # "threatened to walk out unless Israel withdraws"
-            _prep_objects(verb, ANY_PREPS),  # "kidnapped up to 16 Russian advisers"
         )
         targets = self._first(groups, sources)
         if targets:

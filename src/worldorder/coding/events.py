@@ -85,6 +85,7 @@ class _Telling:
     dyad: Dyad
     mention: Mention
     retyped: bool  # coded as a pledge or threat rather than as the event the trigger names
+    target_policy: str = "required"  # of the type the trigger names ("will impose a curfew": COERCE's)
 
 
 def _mention(trigger: Trigger, sentence: Span) -> Mention:
@@ -135,7 +136,7 @@ def dyad_pairs(telling: _Telling) -> Iterator[tuple[ActorMention, ActorMention |
 
 
 def _untargeted(telling: _Telling, source: ActorMention) -> Iterator[ActorMention | None]:
-    policy = telling.event_type.target
+    policy = telling.target_policy
     if policy == "optional":
         yield None
     elif policy == "home" and (home := home_target(source, telling.trigger.token)) is not None:
@@ -171,7 +172,8 @@ class EventCoder:
         told_type = self._types[trigger.rule.event_type]
         event_type = self._retyped(told_type, reading)
         dyad = dyads.read(trigger, told_type)
-        telling = _Telling(trigger, event_type, dyad, _mention(trigger, sentence), event_type is not told_type)
+        retyped = event_type is not told_type
+        telling = _Telling(trigger, event_type, dyad, _mention(trigger, sentence), retyped, told_type.target)
         claimed_by = attribute(reading.claimant, finder)
         modality = reading.affirmed if refusal(told_type, reading) else reading.modality
         domestic = told_type.target == "home"

@@ -111,14 +111,15 @@ def event_location(doc: Doc, trigger: int, places: Sequence[Place]) -> Place | N
 def dateline_place(doc: Doc, places: Sequence[Place]) -> Place | None:
     """The place of reporting in an opening dateline ("NAIROBI, Kenya (AP) -"), or None."""
     ordered = sorted(places, key=lambda p: p.start)
-    if not ordered or doc.text[: ordered[0].start].strip():
+    text = doc.text  # built from the tokens on every access
+    if not ordered or text[: ordered[0].start].strip():
         return None
     head = [ordered[0]]
     for place in ordered[1:]:
-        if not re.fullmatch(r"\s*,\s*", doc.text[head[-1].end : place.start]):
+        if not re.fullmatch(r"\s*,\s*", text[head[-1].end : place.start]):
             break
         head.append(place)
-    rest = doc.text[head[-1].end :]
+    rest = text[head[-1].end :]
     if not (DATELINE_END.match(rest) or DATELINE_DATE.match(rest) or head[0].text.isupper()):
         return None
     resolved = [p for p in head if p.lat is not None]

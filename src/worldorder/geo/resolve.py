@@ -133,8 +133,9 @@ def qualifiers(doc: Doc, toponyms: Sequence[Toponym], options: Sequence[Sequence
                weights: ResolutionWeights) -> list[GazetteerEntry | None]:
     """For each toponym, the country or state named right after it and a comma, if any."""
     found: list[GazetteerEntry | None] = [None] * len(toponyms)
+    text = doc.text  # built from the tokens on every access
     for i in range(len(toponyms) - 1):
-        if QUALIFIER_GAP.fullmatch(doc.text[toponyms[i].end : toponyms[i + 1].start]):
+        if QUALIFIER_GAP.fullmatch(text[toponyms[i].end : toponyms[i + 1].start]):
             found[i] = qualifier_between(options[i], options[i + 1], weights)
     return found
 

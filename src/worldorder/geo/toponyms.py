@@ -11,7 +11,9 @@ Corrections to the entity recogniser, each for a pattern it gets wrong:
   those countries;
 - capitalised words right before ", <state or country>" are a town there when the gazetteer
   has one of that name in that state or country ("Klamath Falls, Ore."), entity or not;
-- an upper-case place opening a line or a wire story ("MOSUL, Iraq -", "BERLIN (AP) -").
+- an upper-case place opening a line or a wire story ("MOSUL, Iraq -", "BERLIN (AP) -");
+- a proper name after "in", "at", "near", "outside" or "from" that is the own name of a town
+  of 5,000 or more, a state or a country ("talks in Riverdale"), whatever spaCy called it.
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ DATELINE_HEAD = re.compile(
 MAJOR_FEATURES = frozenset({"country", "continent"})
 QUALIFIED_TAGS = frozenset({"NNP", "NNPS"})
 MAX_QUALIFIED_WORDS = 4
+# "in X" with X a proper name: "to" is left out, it takes people as often as places
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "from"})
+PREPOSITION_TOWN_POPULATION = 5_000
 # an organisation named exactly like a city this large is the city, or its team ("Liverpool won")
 RESCUED_CITY_POPULATION = 100_000
 
@@ -55,7 +60,9 @@ class Toponym:
 def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     """Every toponym mention in ``doc``, in text order."""
     found = [t for ent in doc.ents for t in toponyms_of(ent, gazetteer)]
-    for extra in [*dateline_toponyms(doc, gazetteer), *qualified_toponyms(doc, found, gazetteer)]:
+    extras = [*dateline_toponyms(doc, gazetteer), *qualified_toponyms(doc, found, gazetteer),
+              *prepositional_toponyms(doc, gazetteer)]
+    for extra in extras:
         if not any(t.start < extra.end and extra.start < t.end for t in found):
             found.append(extra)
     return sorted(found, key=lambda t: t.start)
@@ -115,6 +122,29 @@ def qualified_toponyms(doc: Doc, found: list[Toponym], gazetteer: Gazetteer) -> 
             if is_town_in(doc[start:comma].text, regions, gazetteer):
                 yield toponym(doc[start:comma], "QUALIFIED")
                 break
+
+
+def prepositional_toponyms(doc: Doc, gazetteer: Gazetteer) -> Iterator[Toponym]:
+    """A proper name after "in", "at", "near", "outside" or "from" that is a town's own name
+    ("talks in Riverdale" with "Riverdale" tagged PERSON), when spaCy did not call it a place."""
+    for token in doc[:-1]:
+        if token.text.lower() not in PLACE_PREPOSITIONS:
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= MAX_QUALIFIED_WORDS and doc[end].tag_ in QUALIFIED_TAGS:
+            end += 1
+        for stop in range(end, token.i + 1, -1):  # longest name first
+            span = doc[token.i + 1 : stop]
+            if all(t.ent_type_ not in PLACE_LABELS | {"NORP"} for t in span) and is_own_name(span.text, gazetteer):
+                yield toponym(span, "PREPOSITION")
+                break
+
+
+def is_own_name(text: str, gazetteer: Gazetteer) -> bool:
+    """A town of some size, state or country whose own name (not an alias) is ``text``."""
+    key = name_key(text)
+    return any(name_key(c.name) == key and (c.kind != "city" or c.population >= PREPOSITION_TOWN_POPULATION)
+               for c in gazetteer.candidates(text) if c.feature not in ("admin2", "landmark", "area"))
 
 
 def is_town_in(text: str, regions: list[GazetteerEntry], gazetteer: Gazetteer) -> bool:

@@ -126,8 +126,11 @@ class Store:
         self.load({name: self._to_arrow(name, table_rows) for name, table_rows in rows.items()}, now)
         return BatchResult(stored=len(fresh), already_present=len(articles) - len(fresh))
 
-    def load(self, tables: dict[str, pa.Table], now: datetime | None = None) -> Assignment:
+    def load(self, tables: dict[str, pa.Table], now: datetime | None = None, cluster: bool = True) -> Assignment:
         """Insert whole Arrow tables (new articles and their analysis) and cluster their events.
+
+        With ``cluster=False`` the events are only inserted (the fastest bulk path); call
+        ``cluster_unclustered`` afterwards to give them their cross-article events.
 
         The bulk path under ``add``: one transaction, no check for articles already present.
         Each table must carry the columns of the stored table of that name (missing ones are
@@ -139,8 +142,10 @@ class Store:
             for name, table in tables.items():
                 if table.num_rows:
                     self._insert(name, self._conform(name, table))
-            conformed = {name: self._conform(name, table) for name, table in self._with_defaults(tables).items()}
-            assignment = cluster_batch(self._con, conformed, now, self.rules)
+            assignment = Assignment()
+            if cluster:
+                conformed = {name: self._conform(name, table) for name, table in self._with_defaults(tables).items()}
+                assignment = cluster_batch(self._con, conformed, now, self.rules)
             self._con.execute("COMMIT")
         except Exception:
             self._con.execute("ROLLBACK")
@@ -198,8 +203,8 @@ class Store:
     def count(self, table: str = "articles") -> int:
         if table not in ("articles", *ANALYSIS_TABLES):
             raise StoreError(f"no table {table!r}")
-        row = self._con.execute(f"SELECT count(*) FROM {table}").fetchone()
-        return int(row[0]) if row else 0
+        [(count,)] = self._con.execute(f"SELECT count(*) FROM {table}").fetchall()
+        return int(count)
 
     def article(self, article_id: str) -> Article | None:
         rows = self._arrow("SELECT * FROM articles WHERE id = ?", [article_id]).to_pylist()

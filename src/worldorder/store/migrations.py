@@ -106,7 +106,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         f"""
         ALTER TABLE events ADD COLUMN location_kind VARCHAR;
         CREATE TABLE clusters (
-            cluster_id BIGINT PRIMARY KEY,
+            cluster_id BIGINT NOT NULL,
             cluster_key VARCHAR NOT NULL,
             event_type VARCHAR NOT NULL,
             mode VARCHAR,
@@ -135,10 +135,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             num_articles INTEGER NOT NULL,
             num_sources INTEGER NOT NULL,
             num_mentions INTEGER NOT NULL,
+            article_ids VARCHAR[] NOT NULL,
+            outlets VARCHAR[] NOT NULL,
             added_at TIMESTAMP NOT NULL,
             updated_at TIMESTAMP NOT NULL
         );
-        CREATE INDEX clusters_by_key ON clusters (cluster_key);
         CREATE TABLE cluster_members (
             event_id VARCHAR NOT NULL,
             cluster_id BIGINT NOT NULL,

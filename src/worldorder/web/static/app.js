@@ -172,6 +172,7 @@ function timelineChart(timeline) {
   svg.append("g").attr("transform", `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(5).tickFormat((d) => Math.abs(d)));
   svg.append("g").attr("transform", `translate(${width - margin.right},0)`).call(d3.axisRight(score).ticks(4));
   const bars = svg.append("g").selectAll("g").data(points).join("g").attr("class", "point").attr("data-period", (p) => p.period)
+    .attr("data-events", (p) => p.event_ids.length)
     .style("cursor", "pointer").on("click", (_e, p) => showPointEvents(p.event_ids, `Events of ${p.period}`));
   bars.append("rect").attr("class", "coop").attr("fill", "var(--coop)").attr("x", (p) => x(p.period)).attr("width", x.bandwidth())
     .attr("y", (p) => y(p.cooperation)).attr("height", (p) => y(0) - y(p.cooperation));

@@ -153,6 +153,7 @@ class Event:
     date_precision: str | None = None  # day, week, month, year
     date_basis: str | None = None  # clause, sentence, reference
     location: Place | None = None
+    location_basis: str | None = None  # clause, sentence
 
 
 @dataclass(frozen=True, slots=True)

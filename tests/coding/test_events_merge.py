@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from worldorder.coding.merge import dates_compatible, merge_mentions
-from worldorder.model import ActorCode, ActorMention, Event, Mention
+from worldorder.model import ActorCode, ActorMention, Event, Mention, Place
 
 
 def actor(country: str) -> ActorMention:
@@ -76,3 +76,32 @@ def test_merge_fills_missing_fields_from_later_tellings() -> None:
 )
 def test_dates_compatible_when_nested(a: str | None, b: str | None, compatible: bool) -> None:
     assert dates_compatible(a, b) is compatible
+
+
+@pytest.mark.parametrize(
+    ("named_day", "reference_day", "tellings"),
+    [
+        ("2024-05-06", "2024-05-08", 1),  # "on Monday he met ..." then "after the meeting" told on Wednesday
+        ("2024-04-20", "2024-05-08", 2),  # weeks apart: another meeting
+        ("2024-05-09", "2024-05-08", 2),  # the named day is after the report: not the same one
+    ],
+)
+def test_merge_reference_dated_telling_joins_a_named_day_shortly_before(
+    named_day: str, reference_day: str, tellings: int
+) -> None:
+    named = event("ESP", "PRT", date=named_day, date_precision="day", date_basis="clause")
+    dated_by_article = event("ESP", "PRT", date=reference_day, date_precision="day", date_basis="reference")
+    merged = merge_mentions([dated_by_article, named])
+    assert len(merged) == tellings
+    if tellings == 1:
+        assert merged[0].date == named_day and merged[0].date_basis == "clause"
+
+
+def test_merge_takes_the_location_grounded_in_the_clause() -> None:
+    def place(name: str) -> Place:
+        return Place(name, 0, len(name), 1, name, None, None, "city", 0.0, 0.0)
+
+    loose = event("ESP", "PRT", location=place("Madrid"), location_basis="sentence")
+    grounded = event("ESP", "PRT", location=place("Lisbon"), location_basis="clause")
+    [merged] = merge_mentions([loose, grounded])
+    assert merged.location is not None and merged.location.name == "Lisbon"

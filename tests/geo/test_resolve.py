@@ -129,3 +129,9 @@ def test_find_places_finds_a_town_after_a_locative_preposition(
 def test_find_places_leaves_names_after_to_alone(make_doc: DocMaker, small_gazetteer: MemoryGazetteer) -> None:
     doc = make_doc(["She", "wrote", "to", "Ashgabat", "."], ["O", "O", "O", "B-PERSON", "O"])
     assert find_places(doc, small_gazetteer) == []
+
+
+def test_find_places_needs_the_whole_proper_name_after_a_preposition(
+        make_doc: DocMaker, small_gazetteer: MemoryGazetteer) -> None:
+    doc = make_doc(["Guests", "dined", "at", "Ashgabat", "Castle", "."], ["O", "O", "O", "B-ORG", "I-ORG", "O"])
+    assert find_places(doc, small_gazetteer) == []

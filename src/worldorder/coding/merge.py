@@ -12,11 +12,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from worldorder.model import ActorMention, Event
 
 DATE_VALUE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 MODALITY_FAMILIES = {"asserted": "fact", "reported": "fact", "planned": "future", "intended": "future"}
+# How well a date or place is grounded: in the event's own clause, in its sentence, or only
+# by the article's reference date.
+BASIS_STRENGTH = {"clause": 3, "sentence": 2, "reference": 1}
+# A report tells of its events within about a week: "this week", "on Thursday", "last weekend".
+REFERENCE_WINDOW_DAYS = 7
 
 
 def actor_key(actor: ActorMention | None) -> tuple[str | None, str | None]:
@@ -39,6 +45,26 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+def strength(basis: str | None) -> int:
+    return BASIS_STRENGTH.get(basis or "", 0)
+
+
+def reference_dated_fits(a: Event, b: Event) -> bool:
+    """One telling dated only by the reference date, the other on a named day shortly before it."""
+    weak, strong = sorted((a, b), key=lambda e: strength(e.date_basis))
+    if weak.date_basis != "reference" or strength(strong.date_basis) <= strength("reference"):
+        return False
+    try:
+        gap = date.fromisoformat(weak.date or "") - date.fromisoformat(strong.date or "")
+    except ValueError:
+        return False
+    return 0 <= gap.days <= REFERENCE_WINDOW_DAYS
+
+
+def events_dates_compatible(a: Event, b: Event) -> bool:
+    return dates_compatible(a.date, b.date) or reference_dated_fits(a, b)
+
+
 def modality_family(modality: str) -> str:
     """Modalities that can describe one happening: told as fact, as claim, as plan, as possibility."""
     return MODALITY_FAMILIES.get(modality, modality)
@@ -56,19 +82,26 @@ def same_happening(a: Event, b: Event) -> bool:
         and modes_compatible(a.mode, b.mode)
         and modality_family(a.modality) == modality_family(b.modality)
         and same_dyad(a, b)
-        and dates_compatible(a.date, b.date)
+        and events_dates_compatible(a, b)
     )
 
 
 def _absorb(kept: Event, other: Event) -> Event:
+    dated = other if strength(other.date_basis) > strength(kept.date_basis) or kept.date is None else kept
+    placed = kept
+    if other.location is not None and (
+        kept.location is None or strength(other.location_basis) > strength(kept.location_basis)
+    ):
+        placed = other
     return replace(
         kept,
         mentions=kept.mentions + other.mentions,
         symmetric=kept.symmetric or other.symmetric,
-        date=kept.date or other.date,
-        date_precision=kept.date_precision or other.date_precision,
-        date_basis=kept.date_basis or other.date_basis,
-        location=kept.location or other.location,
+        date=dated.date,
+        date_precision=dated.date_precision,
+        date_basis=dated.date_basis,
+        location=placed.location,
+        location_basis=placed.location_basis,
         attribution=kept.attribution or other.attribution,
     )
 

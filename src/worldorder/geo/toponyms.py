@@ -41,6 +41,8 @@ MAX_QUALIFIED_WORDS = 4
 # "in X" with X a proper name: "to" is left out, it takes people as often as places
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "from"})
 PREPOSITION_TOWN_POPULATION = 5_000
+TIME_LABELS = frozenset({"DATE", "TIME"})  # "in Berlin Monday": Monday is not part of the name
+NOT_RESCUED_LABELS = PLACE_LABELS | {"NORP"}
 # an organisation named exactly like a city this large is the city, or its team ("Liverpool won")
 RESCUED_CITY_POPULATION = 100_000
 
@@ -126,18 +128,19 @@ def qualified_toponyms(doc: Doc, found: list[Toponym], gazetteer: Gazetteer) -> 
 
 def prepositional_toponyms(doc: Doc, gazetteer: Gazetteer) -> Iterator[Toponym]:
     """A proper name after "in", "at", "near", "outside" or "from" that is a town's own name
-    ("talks in Riverdale" with "Riverdale" tagged PERSON), when spaCy did not call it a place."""
+    ("talks in Riverdale" with "Riverdale" tagged PERSON), when spaCy did not call it a place.
+
+    The whole run of proper nouns must be the name: "at Windsor Castle" is not Windsor."""
     for token in doc[:-1]:
         if token.text.lower() not in PLACE_PREPOSITIONS:
             continue
         end = token.i + 1
-        while end < len(doc) and end - token.i <= MAX_QUALIFIED_WORDS and doc[end].tag_ in QUALIFIED_TAGS:
+        while (end < len(doc) and end - token.i <= MAX_QUALIFIED_WORDS and doc[end].tag_ in QUALIFIED_TAGS
+               and doc[end].ent_type_ not in TIME_LABELS):
             end += 1
-        for stop in range(end, token.i + 1, -1):  # longest name first
-            span = doc[token.i + 1 : stop]
-            if all(t.ent_type_ not in PLACE_LABELS | {"NORP"} for t in span) and is_own_name(span.text, gazetteer):
-                yield toponym(span, "PREPOSITION")
-                break
+        span = doc[token.i + 1 : end]
+        if len(span) and all(t.ent_type_ not in NOT_RESCUED_LABELS for t in span) and is_own_name(span.text, gazetteer):
+            yield toponym(span, "PREPOSITION")
 
 
 def is_own_name(text: str, gazetteer: Gazetteer) -> bool:

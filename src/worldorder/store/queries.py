@@ -234,7 +234,10 @@ def _add_event_filters(f: EventFilter, add: Any) -> None:
 
 def search_events(con: duckdb.DuckDBPyConnection, f: EventFilter) -> list[EventSummary]:
     where, params = filter_sql(f)
-    sql = f"SELECT * FROM clusters WHERE {where} ORDER BY date_start DESC NULLS LAST, cluster_id DESC LIMIT ? OFFSET ?"
+    order = "ORDER BY date_start DESC NULLS LAST, cluster_id DESC"
+    # Pick the page's ids on narrow columns first, then read whole rows for those ids only.
+    page = f"SELECT cluster_id FROM clusters WHERE {where} {order} LIMIT ? OFFSET ?"
+    sql = f"SELECT * FROM clusters WHERE cluster_id IN ({page}) {order}"
     return [summary_from_row(row) for row in _rows(con, sql, [*params, f.limit, f.offset])]
 
 

@@ -25,7 +25,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.bench_store import COUNTRIES, load
+from benchmarks.bench_store import COUNTRIES, clustered_load
 from tests.api.live import live_server
 
 from worldorder.store import Store
@@ -84,7 +84,7 @@ def timed(client: httpx.Client, make: Params, n: int) -> tuple[float, float]:
 
 def build(path: Path, events: int) -> None:
     with Store.open(path) as store:
-        seconds, loaded = load(store, events, 100_000)
+        seconds, loaded = clustered_load(store, events, 100_000)
     print(f"loaded {loaded:,} events in {seconds:.1f} s")
 
 

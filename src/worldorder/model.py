@@ -166,3 +166,4 @@ class CodedArticle:
     events: tuple[Event, ...] = field(default=())
     places: tuple[Place, ...] = field(default=())
     dates: tuple[TimeExpression, ...] = field(default=())
+    dateline: Place | None = None  # the place of reporting named by an opening dateline

@@ -17,7 +17,7 @@ from worldorder.coding.actors import ActorKB
 from worldorder.coding.events import EventCoder
 from worldorder.coding.merge import merge_mentions
 from worldorder.config import Settings
-from worldorder.geo import Gazetteer, OfflineGazetteer, event_location, find_places
+from worldorder.geo import Gazetteer, OfflineGazetteer, dateline_place, find_places, locate_event
 from worldorder.ingest.boilerplate import blank_spans
 from worldorder.model import Article, CodedArticle, DateBasis, Event, Mention, Place, TimeExpression
 from worldorder.nlp import load_nlp
@@ -61,6 +61,7 @@ class Pipeline:
             events=tuple(merge_mentions(events)),
             places=tuple(places),
             dates=tuple(dates),
+            dateline=dateline_place(doc, places),
         )
 
 
@@ -86,12 +87,14 @@ def place_and_date(
         return event
     trigger = span.root.i
     value, precision, basis = event_date(doc, trigger, dates, reference)
+    place, place_basis = locate_event(doc, trigger, places)
     return replace(
         event,
         date=value,
         date_precision=precision,
         date_basis=basis,
-        location=event_location(doc, trigger, places),
+        location=place,
+        location_basis=place_basis,
     )
 
 

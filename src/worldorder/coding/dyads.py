@@ -59,7 +59,10 @@ NOMINAL_TARGET_PREPS = frozenset({"of", "between"})
 MAX_MEMBER_DEPTH = 2
 COMPLEMENT_PREPS = frozenset({"to", "with", "against", "on", "for", "from", "of", "into", "toward", "towards"})
 PLACE_PREPS = frozenset({"in", "into", "near", "at", "across", "outside", "inside", "throughout"})
-GENERIC_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC"})  # the sectors the scorer codes without a country
+GENERIC_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC"})
+NAMED_ACTORS = frozenset({"GPE", "NORP", "ORG"})
+# who tells or believes the news is no party to it ("U.S. officials believe Iran ...")
+CREDITING = frozenset({"say", "report", "tell", "announce", "quote", "add", "confirm", "accord", "believe", "claim", "suspect"})  # the sectors the scorer codes without a country
 
 
 class ActorResolver(Protocol):
@@ -193,7 +196,7 @@ class ActorFinder:
             return self._pronoun(head)
         mention = self._kb.resolve(noun_phrase(head), self._on)
         if mention is None and head.text[:1].isupper():  # tagging of rare surnames varies: PROPN, ADJ
-            mention = self.memory.surname(head)
+            mention = self.memory.surname(head) or self._titled(head)
         if mention is not None and placed(mention):
             self.memory.remember(head, mention)
             return [mention]
@@ -201,9 +204,23 @@ class ActorFinder:
         # ("rebels in Liberia"), since "efforts in Ukraine" are no actor in Ukraine
         preps = MEMBER_PREPS if mention is not None else STRICT_MEMBER_PREPS
         found = self._members(head, depth, preps) or self._apposition(head, depth)
-        if found or mention is None or not codable(mention) or head.pos_ == "PROPN" or is_person(head):
+        titled = mention is not None and mention.text == head.text and is_person(head)
+        if found or mention is None or not codable(mention) or ((head.pos_ == "PROPN" or is_person(head)) and not titled):
             return found
         return [mention]  # a bare sector ("police", "activists"): ``events.localised`` adds the country
+
+    def _titled(self, head: Token) -> ActorMention | None:
+        """A person the base lacks, read by the title before the name: "President Jean Dupont" is GOV.
+
+        The mention has only a sector; ``events.localised`` gives it the country the sentence names.
+        """
+        if not is_person(head):
+            return None
+        for title in (c for c in head.lefts if c.dep_ == "compound" and not is_person(c)):
+            found = self._kb.resolve(head.doc[title.i : title.i + 1], self._on)
+            if found is not None and found.code.sector and not placed(found):
+                return replace(found, text=head.text, start=head.idx, end=head.idx + len(head.text))
+        return None
 
     def _pronoun(self, head: Token) -> list[ActorMention]:
         said_by = clause_subject(head) if head.dep_ == "poss" else None
@@ -316,13 +333,20 @@ class DyadReader:
         return replace(dyad, where=self._where(trigger.token))
 
     def _where(self, token: Token) -> str | None:
-        """The country of the first place in the sentence: "protesters in Kirkuk"."""
+        """The country of the first place in the sentence ("protesters in Kirkuk"), else of the
+        first country it names at all ("President X resigned to allow Haiti's first elections")."""
         for prep in token.sent:
             if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
                 found = [m for o in _children(prep, "pobj") for m in self._finder.actor(o) if m.code.country]
                 if found:
                     return found[0].code.country
-        return None
+        return next((m.code.country for m in self.named_in(token.sent) if m.code.country), None)
+
+    def named_in(self, sentence: Span) -> Iterator[ActorMention]:
+        """The actors the named entities of a sentence stand for, in order, outside "X said"."""
+        for entity in sentence.ents:
+            if entity.label_ in NAMED_ACTORS and not _in_credit(entity.root):
+                yield from self._finder.actor(entity.root)
 
     def _read(self, trigger: Trigger, event_type: EventType) -> Dyad:
         preps = event_type.preps | trigger.rule.preps
@@ -340,7 +364,21 @@ class DyadReader:
         targets = self._first(groups, sources)
         if targets:
             return Dyad(tuple(sources), tuple(targets))
-        return Dyad(tuple(sources), tuple(self._place(_place_groups(verb), sources)), placed=True)
+        return self._placed(verb, sources, _place_groups(verb))
+
+    def _placed(self, anchor: Token, sources: Sequence[ActorMention], places: Iterable[list[Token]]) -> Dyad:
+        """Without a target the syntax gives, the other country the sentence names is the target.
+
+        First where it happened ("shelled positions near Rafah"), then any other country
+        named ("declined the offer, citing a US-led war"): one event a sentence mostly concerns them.
+        """
+        targets = self._place(places, sources) or self._elsewhere(anchor, sources)
+        return Dyad(tuple(sources), tuple(targets), placed=True)
+
+    def _elsewhere(self, anchor: Token, sources: Sequence[ActorMention]) -> list[ActorMention]:
+        own = {s.code.country for s in sources} | {s.code.known_group for s in sources}
+        others = (m for m in self.named_in(anchor.sent) if (m.code.country or m.code.known_group) not in own)
+        return [m for m in others if not _reflexive(m, sources)][:1]
 
     def _place(self, groups: Iterable[list[Token]], sources: Sequence[ActorMention]) -> list[ActorMention]:
         """A country where it happened other than the sources' own."""
@@ -412,7 +450,15 @@ class DyadReader:
         if targets:
             return Dyad(tuple(sources), tuple(targets))
         places = [*_place_groups(noun), *(_place_groups(light) if light is not None else [])]
-        return Dyad(tuple(sources), tuple(self._place(places, sources)), placed=True)
+        if light is None:  # "as part of their cooperation": a backdrop, not an event between the two
+            return Dyad(tuple(sources), tuple(self._place(places, sources)), placed=True)
+        return self._placed(noun, sources, places)
+
+
+def _in_credit(token: Token) -> bool:
+    """Whether the token names who tells the news: "..., the French embassy said", "according to AFP"."""
+    governor = next((a for a in token.ancestors if a.pos_ in VERB_POS or a.lower_ == "according"), None)
+    return governor is not None and governor.lemma_.lower() in CREDITING
 
 
 def antecedent(noun: Token) -> Token:

@@ -4,7 +4,7 @@ Nothing here reads data at import; build an :class:`OfflineGazetteer` once and p
 """
 
 from worldorder.geo.gazetteer import Gazetteer, GazetteerEntry, MemoryGazetteer, name_key
-from worldorder.geo.location import dateline_place, event_location
+from worldorder.geo.location import dateline_place, event_location, locate_event
 from worldorder.geo.offline import OfflineGazetteer
 from worldorder.geo.resolve import ResolutionWeights, find_places
 
@@ -17,5 +17,6 @@ __all__ = [
     "dateline_place",
     "event_location",
     "find_places",
+    "locate_event",
     "name_key",
 ]

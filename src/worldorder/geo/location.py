@@ -99,13 +99,18 @@ def event_location(doc: Doc, trigger: int, places: Sequence[Place]) -> Place | N
     First the places attached to the trigger's own clause (the most specific of them), then
     the place in the same sentence nearest the trigger that is a locative object.
     """
+    return locate_event(doc, trigger, places)[0]
+
+
+def locate_event(doc: Doc, trigger: int, places: Sequence[Place]) -> tuple[Place | None, str | None]:
+    """The event's place as ``event_location`` finds it, with its basis: "clause", "sentence" or None."""
     resolved = [p for p in places if p.lat is not None]
     token = doc[trigger]
     in_clause = clause_places(doc, token, resolved)
     if in_clause:
-        return most_specific(in_clause)
+        return most_specific(in_clause), "clause"
     nearby = sentence_places(doc, token, resolved)
-    return nearby[0] if nearby else None
+    return (nearby[0], "sentence") if nearby else (None, None)
 
 
 def dateline_place(doc: Doc, places: Sequence[Place]) -> Place | None:

@@ -92,11 +92,14 @@ function renderEvents(tbody, items) {
 async function searchEvents(offset = 0) {
   const count = document.getElementById("result-count");
   try {
-    const page = await api("events", { ...filterParams(), limit: state.limit, offset });
+    const params = filterParams();
+    const page = await api("events", { ...params, limit: state.limit, offset });
     state.offset = offset;
     state.total = page.total;
     count.textContent = `${page.total} events` + (page.total > page.limit ? `, showing ${offset + 1}–${offset + page.items.length}` : "");
     renderEvents(document.querySelector("#events tbody"), page.items);
+    // what the table now shows, for readers and tests waiting on a search
+    document.getElementById("events").dataset.query = new URLSearchParams(params).toString();
   } catch (error) {
     showError(count, error);
   }

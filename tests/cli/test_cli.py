@@ -12,7 +12,6 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from tests.conftest import REPO, SHARED
 
 BATCH = 50

@@ -167,3 +167,49 @@ def test_code_offsets_point_into_the_text(nlp: Language, coder: EventCoder) -> N
     assert text[event.source.start : event.source.end].startswith("Russia")
     assert event.target is not None
     assert text[event.target.start : event.target.end] == "Ukraine"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the target the syntax misses is the other country the sentence names
+        ("Peru turned down the proposal, citing Chilean pressure.", ("REJECT", "PER", "CHL")),
+        ("Ghana welcomed the statement as proof of goodwill from Togo.", ("SUPPORT", "GHA", "TGO")),
+    ],
+)
+def test_code_takes_the_other_named_country_as_missing_target(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(code(nlp, coder, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Jean Dupontel of Gabon banned the opposition rally.",
+        "President Jean Dupontel banned opposition rallies across Gabon.",
+    ],
+)
+def test_code_reads_an_unknown_titled_person_by_title_and_named_country(
+    nlp: Language, coder: EventCoder, text: str
+) -> None:
+    assert ("COERCE", "GAB", "GAB") in dyads(code(nlp, coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The Soviet Union expelled two Norwegian diplomats.", "RUS"),
+        ("Zaire accused Rwanda of backing the rebels.", "COD"),
+        ("UNITA rejected the Angolan government's peace plan.", "AGO"),
+    ],
+)
+def test_code_reads_historical_states_and_movements(
+    nlp: Language, coder: EventCoder, text: str, source: str
+) -> None:
+    assert source in {who(e.source) for e in code(nlp, coder, text)}
+
+
+def test_code_credits_no_target_to_the_news_source(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Kenyan police arrested twelve activists, the French embassy said.")
+    assert all(who(e.target) != "FRA" for e in events)

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -141,7 +142,7 @@ def test_reader_stdin_sniffs_json_lines() -> None:
 
 
 class PageHandler(http.server.BaseHTTPRequestHandler):
-    pages = {
+    pages: ClassVar[dict[str, tuple[str, bytes]]] = {
         "/article": ("text/html; charset=utf-8", HTML_PAGE.encode()),
         "/plain": ("text/plain", b"Scraped line\n\nThe envoy arrived in Baku on Monday."),
         "/big": ("text/plain", b"x" * 4096),

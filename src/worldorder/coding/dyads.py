@@ -204,7 +204,7 @@ class ActorFinder:
         # ("rebels in Liberia"), since "efforts in Ukraine" are no actor in Ukraine
         preps = MEMBER_PREPS if mention is not None else STRICT_MEMBER_PREPS
         found = self._members(head, depth, preps) or self._apposition(head, depth)
-        titled = mention is not None and mention.text == head.text and is_person(head)
+        titled = mention is not None and is_person(head) and mention.code.sector is not None  # "President Jean Dupont"
         if found or mention is None or not codable(mention) or ((head.pos_ == "PROPN" or is_person(head)) and not titled):
             return found
         return [mention]  # a bare sector ("police", "activists"): ``events.localised`` adds the country

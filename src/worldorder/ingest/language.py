@@ -14,8 +14,48 @@ SAMPLE_CHARS = 1000
 # call it English without the n-gram model, which costs ~3 ms a document and would cap ingest near
 # 300 documents/s; below it, the model decides.
 ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to in a is that for on with as was were said by at from it has have be are his her "
-    "their its this which who an not but had will would been they he she".split()
+    {
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "was",
+        "were",
+        "said",
+        "by",
+        "at",
+        "from",
+        "it",
+        "has",
+        "have",
+        "be",
+        "are",
+        "his",
+        "her",
+        "their",
+        "its",
+        "this",
+        "which",
+        "who",
+        "an",
+        "not",
+        "but",
+        "had",
+        "will",
+        "would",
+        "been",
+        "they",
+        "he",
+        "she",
+    }
 )
 ENGLISH_SHARE = 0.2
 # Below this normalised probability the text is too mixed to call; we analyse it as English.

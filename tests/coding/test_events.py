@@ -204,9 +204,7 @@ def test_code_reads_an_unknown_titled_person_by_title_and_named_country(
         ("UNITA rejected the Angolan government's peace plan.", "AGO"),
     ],
 )
-def test_code_reads_historical_states_and_movements(
-    nlp: Language, coder: EventCoder, text: str, source: str
-) -> None:
+def test_code_reads_historical_states_and_movements(nlp: Language, coder: EventCoder, text: str, source: str) -> None:
     assert source in {who(e.source) for e in code(nlp, coder, text)}
 
 

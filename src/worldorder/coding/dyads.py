@@ -59,10 +59,12 @@ NOMINAL_TARGET_PREPS = frozenset({"of", "between"})
 MAX_MEMBER_DEPTH = 2
 COMPLEMENT_PREPS = frozenset({"to", "with", "against", "on", "for", "from", "of", "into", "toward", "towards"})
 PLACE_PREPS = frozenset({"in", "into", "near", "at", "across", "outside", "inside", "throughout"})
-GENERIC_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC"})
+GENERIC_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC"})  # the sectors the scorer codes without a country
 NAMED_ACTORS = frozenset({"GPE", "NORP", "ORG"})
 # who tells or believes the news is no party to it ("U.S. officials believe Iran ...")
-CREDITING = frozenset({"say", "report", "tell", "announce", "quote", "add", "confirm", "accord", "believe", "claim", "suspect"})  # the sectors the scorer codes without a country
+CREDITING = frozenset(
+    {"say", "report", "tell", "announce", "quote", "add", "confirm", "accord", "believe", "claim", "suspect"}
+)
 
 
 class ActorResolver(Protocol):
@@ -205,7 +207,12 @@ class ActorFinder:
         preps = MEMBER_PREPS if mention is not None else STRICT_MEMBER_PREPS
         found = self._members(head, depth, preps) or self._apposition(head, depth)
         titled = mention is not None and is_person(head) and mention.code.sector is not None  # "President Jean Dupont"
-        if found or mention is None or not codable(mention) or ((head.pos_ == "PROPN" or is_person(head)) and not titled):
+        if (
+            found
+            or mention is None
+            or not codable(mention)
+            or ((head.pos_ == "PROPN" or is_person(head)) and not titled)
+        ):
             return found
         return [mention]  # a bare sector ("police", "activists"): ``events.localised`` adds the country
 

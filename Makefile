@@ -19,8 +19,13 @@ $(STAMP): pyproject.toml | $(BIN)/python
 demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB).wal
 	$(BIN)/worldorder ingest --db $(DEMO_DB) examples/news
-	$(BIN)/worldorder articles --db $(DEMO_DB) --limit 15
-	@echo "See it on a page: $(BIN)/worldorder serve --db $(DEMO_DB)  then open http://127.0.0.1:8000/"
+	@echo; echo "The most active pairs of actors:"
+	$(BIN)/worldorder actors --db $(DEMO_DB) --pairs --limit 8
+	@echo; echo "Russia and Iran, month by month (event ids behind each point):"
+	$(BIN)/worldorder relations RUS IRN --db $(DEMO_DB) --by month
+	@echo; echo "Their latest events, with the sentence that tells each:"
+	$(BIN)/worldorder events --db $(DEMO_DB) --pair RUS IRN --limit 5
+	@echo; echo "See it all on a page: $(BIN)/worldorder serve --db $(DEMO_DB)   then open http://127.0.0.1:8000/"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks
@@ -32,6 +37,9 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_store.py
+	$(BIN)/python benchmarks/bench_api.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal .pytest_cache .mypy_cache .ruff_cache

@@ -211,3 +211,60 @@ def test_code_reads_historical_states_and_movements(nlp: Language, coder: EventC
 def test_code_credits_no_target_to_the_news_source(nlp: Language, coder: EventCoder) -> None:
     events = code(nlp, coder, "Kenyan police arrested twelve activists, the French embassy said.")
     assert all(who(e.target) != "FRA" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "venue"),
+    [
+        ("The Chilean president met his Peruvian counterpart in Santiago on Monday.", ("CONSULT", "CHL", "PER"), "CHL"),
+        (
+            "Kenya's foreign minister held talks with her Ethiopian counterpart in Nairobi.",
+            ("CONSULT", "KEN", "ETH"),
+            "KEN",
+        ),
+        ("The Indonesian president met the Malaysian king at a summit in Bangkok.", ("CONSULT", "IDN", "MYS"), "THA"),
+    ],
+)
+def test_code_takes_a_meeting_capital_as_venue_not_party(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str], venue: str
+) -> None:
+    found = dyads(code(nlp, coder, text))
+    assert expected in found
+    assert all(target != venue for _, _, target in found)
+
+
+def test_code_takes_no_party_from_a_venue_alone(nlp: Language, coder: EventCoder) -> None:
+    assert not code(nlp, coder, "The Brazilian president held talks in Lima on Tuesday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent_source"),
+    [
+        (
+            "The talks opened as several Western governments accuse Syria of supplying Iraq with rockets"
+            " for its war in Kuwait.",
+            ("AID", "SYR", "IRQ"),
+            "KWT",
+        ),
+        ("European officials blamed Belarus for pushing migrants across the border into Poland.", None, "POL"),
+    ],
+)
+def test_code_invents_no_source_from_another_clause(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str] | None, absent_source: str
+) -> None:
+    found = dyads(code(nlp, coder, text))
+    assert expected is None or expected in found
+    assert all(source not in (absent_source, target) for _, source, target in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels insisted that Chad's government release their jailed commanders.", ("REQUEST", "TCD", "TCD")),
+        ("Striking workers boycotted talks with Peru's labour ministry.", ("REJECT", "PER", "PER")),
+    ],
+)
+def test_code_places_non_state_sources_in_their_target_country(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(code(nlp, coder, text))

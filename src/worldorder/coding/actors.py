@@ -693,6 +693,11 @@ class ActorKB:
             return None
         return self.mention(phrase.doc, chunk, on, chunks)
 
+    def names_place(self, phrase: Span) -> bool:
+        """Whether the phrase is a capital after a locative ("met in Ashgabat"): a place, not an actor."""
+        chunk = head_chunk(phrase, self.chunks(phrase.doc, phrase.start, phrase.end))
+        return chunk is not None and self.is_place(phrase.doc, chunk)
+
     def find(self, doc: Doc, on: date | None) -> list[ActorMention]:
         """Every actor mention in a document, in order, without overlaps."""
         chunks = [c for c in self.chunks(doc, 0, len(doc)) if not self.is_place(doc, c)]

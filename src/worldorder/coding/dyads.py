@@ -55,6 +55,7 @@ OBJECT_CONTROL = frozenset(
     ]
 )
 OWNER_PREPS = frozenset({"by", "from"})
+CONTENT_CLAUSES = frozenset({"xcomp", "advcl", "ccomp", "acl"})
 NOMINAL_TARGET_PREPS = frozenset({"of", "between"})
 MAX_MEMBER_DEPTH = 2
 COMPLEMENT_PREPS = frozenset({"to", "with", "against", "on", "for", "from", "of", "into", "toward", "towards"})
@@ -71,6 +72,8 @@ class ActorResolver(Protocol):
     """What the coder needs from the actor knowledge base."""
 
     def resolve(self, phrase: Span, on: date | None) -> ActorMention | None: ...
+
+    def names_place(self, phrase: Span) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +190,10 @@ class ActorFinder:
             self._cache[head.i] = self._find(head, depth)
         return self._cache[head.i]
 
+    def is_place(self, head: Token) -> bool:
+        """Whether the noun phrase is a capital after a locative ("in Ashgabat"): where, not whom."""
+        return self._kb.names_place(noun_phrase(head))
+
     def names_actor(self, head: Token) -> bool:
         """Whether the head word itself is an actor (not "drones" in "Iranian drones")."""
         if head.pos_ == "PROPN" or head.ent_type_ in ACTOR_ENTITIES or is_pronoun(head):
@@ -297,7 +304,7 @@ def _inherited_subject(verb: Token) -> list[Token]:
     if dep == "acl" and verb.tag_ == "VBG":
         return [head]
     if dep == "pcomp":
-        return _owner_heads(head.head) if head.head.pos_ in NOUN_POS else subject_heads(head.head)
+        return _gerund_subject(head)
     if dep not in INHERITING_DEPS or head.pos_ not in VERB_POS | {"ADJ"}:
         return []
     if dep == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
@@ -305,6 +312,16 @@ def _inherited_subject(verb: Token) -> list[Token]:
         if objects:
             return objects
     return subject_heads(head)
+
+
+def _gerund_subject(prep: Token) -> list[Token]:
+    """Who does what a preposition's gerund says: "Iran's record of supplying" is Iran's, and in
+    "accused Iran of supplying" or "blamed Iraq for attacking" the one accused does it."""
+    governor = prep.head
+    if governor.pos_ in NOUN_POS:
+        return _owner_heads(governor)
+    objects = _children(governor, "dobj") if prep.lower_ in ("of", "for") else []
+    return objects or subject_heads(governor)
 
 
 def source_heads(verb: Token) -> list[Token]:
@@ -337,28 +354,48 @@ class DyadReader:
         dyad = self._read(trigger, event_type)
         if all(placed(m) for m in (*dyad.sources, *dyad.targets)):
             return dyad
-        return replace(dyad, where=self._where(trigger.token))
+        venue = event_type.venue and trigger.rule.symmetric is not False
+        return replace(dyad, where=self._where(trigger.token, (*dyad.sources, *dyad.targets), venue))
 
-    def _where(self, token: Token) -> str | None:
-        """The country of the first place in the sentence ("protesters in Kirkuk"), else of the
-        first country it names at all ("President X resigned to allow Haiti's first elections")."""
-        for prep in token.sent:
+    def _where(self, token: Token, parties: Sequence[ActorMention] = (), venue: bool = False) -> str | None:
+        """The country of the first place in the trigger's clause ("protesters in Kirkuk"), else
+        of the first country that clause names at all ("X resigned to allow Haiti's elections").
+
+        Places of other clauses ("accuse Iran of supplying drones for its war in Ukraine")
+        say nothing about who acted, and neither do the other parties ("governments accuse Iran")
+        nor the capital where a meeting is held (``venue``).
+        """
+        clause = clause_tokens(token)
+        for prep in (token.doc[i] for i in sorted(clause)):
             if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
-                found = [m for o in _children(prep, "pobj") for m in self._finder.actor(o) if m.code.country]
+                objects = [o for o in _children(prep, "pobj") if not (venue and self._finder.is_place(o))]
+                found = [m for o in objects for m in self._finder.actor(o) if m.code.country]
                 if found:
                     return found[0].code.country
-        return next((m.code.country for m in self.named_in(token.sent) if m.code.country), None)
+        named_in = self.named_in(token.sent, places=not venue, within=clause)
+        named = (m for m in named_in if not any(p.start <= m.start and m.end <= p.end for p in parties))
+        return next((m.code.country for m in named if m.code.country), None)
 
-    def named_in(self, sentence: Span) -> Iterator[ActorMention]:
-        """The actors the named entities of a sentence stand for, in order, outside "X said"."""
+    def named_in(
+        self, sentence: Span, places: bool = True, within: frozenset[int] | None = None
+    ) -> Iterator[ActorMention]:
+        """The actors the named entities of a sentence stand for, in order, outside "X said".
+
+        Without ``places`` a capital after a locative ("met in Ashgabat") is left out; with
+        ``within``, only entities whose head is one of those token indices count.
+        """
         for entity in sentence.ents:
-            if entity.label_ in NAMED_ACTORS and not _in_credit(entity.root):
-                yield from self._finder.actor(entity.root)
+            root = entity.root
+            if entity.label_ not in NAMED_ACTORS or _in_credit(root) or (within is not None and root.i not in within):
+                continue
+            if places or not self._finder.is_place(root):
+                yield from self._finder.actor(root)
 
     def _read(self, trigger: Trigger, event_type: EventType) -> Dyad:
         preps = event_type.preps | trigger.rule.preps
+        venue = event_type.venue and (trigger.rule.symmetric is not False)
         if trigger.nominal:
-            return self._nominal(trigger.token, preps)
+            return self._nominal(trigger.token, preps, venue)
         verb = trigger.token
         sources = self._first([source_heads(verb)])
         # an object the entry asks for ("shared intelligence", "lifted the curfew") is a thing, not a target
@@ -371,24 +408,31 @@ class DyadReader:
         targets = self._first(groups, sources)
         if targets:
             return Dyad(tuple(sources), tuple(targets))
-        return self._placed(verb, sources, _place_groups(verb))
+        return self._placed(verb, sources, _place_groups(verb), venue)
 
-    def _placed(self, anchor: Token, sources: Sequence[ActorMention], places: Iterable[list[Token]]) -> Dyad:
+    def _placed(
+        self, anchor: Token, sources: Sequence[ActorMention], places: Iterable[list[Token]], venue: bool = False
+    ) -> Dyad:
         """Without a target the syntax gives, the other country the sentence names is the target.
 
         First where it happened ("shelled positions near Rafah"), then any other country
         named ("declined the offer, citing a US-led war"): one event a sentence mostly concerns them.
         """
-        targets = self._place(places, sources) or self._elsewhere(anchor, sources)
+        targets = self._place(places, sources, venue) or self._elsewhere(anchor, sources, venue)
         return Dyad(tuple(sources), tuple(targets), placed=True)
 
-    def _elsewhere(self, anchor: Token, sources: Sequence[ActorMention]) -> list[ActorMention]:
+    def _elsewhere(self, anchor: Token, sources: Sequence[ActorMention], venue: bool = False) -> list[ActorMention]:
         own = {s.code.country for s in sources} | {s.code.known_group for s in sources}
-        others = (m for m in self.named_in(anchor.sent) if (m.code.country or m.code.known_group) not in own)
+        named = self.named_in(anchor.sent, places=not venue)
+        others = (m for m in named if (m.code.country or m.code.known_group) not in own)
         return [m for m in others if not _reflexive(m, sources)][:1]
 
-    def _place(self, groups: Iterable[list[Token]], sources: Sequence[ActorMention]) -> list[ActorMention]:
-        """A country where it happened other than the sources' own."""
+    def _place(
+        self, groups: Iterable[list[Token]], sources: Sequence[ActorMention], venue: bool = False
+    ) -> list[ActorMention]:
+        """A country where it happened other than the sources' own; not the venue of a meeting."""
+        if venue:
+            groups = ([h for h in heads if not self._finder.is_place(h)] for heads in groups)
         found = self._first(groups, sources)
         own = {s.code.country for s in sources}
         return [m for m in found if m.code.country and m.code.country not in own]
@@ -430,7 +474,7 @@ class DyadReader:
     def _object_targets(self, verb: Token, obj: Token, thing: bool) -> Iterator[list[Token]]:
         if obj.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
             obj = antecedent(verb.head)
-        if _own_possession(obj):  # "offered its troops": the troops are the source's own
+        if _own_possession(obj) and not self._names_party(obj):  # "offered its troops": the source's own
             yield from _prep_objects(obj, COMPLEMENT_PREPS)
             return
         if not thing and self._finder.names_actor(obj):
@@ -441,7 +485,11 @@ class DyadReader:
             yield source_heads(light)
         yield from _prep_objects(obj, COMPLEMENT_PREPS)
 
-    def _nominal(self, noun: Token, preps: frozenset[str]) -> Dyad:
+    def _names_party(self, obj: Token) -> bool:
+        """Whether a possessed object is an actor of its own: "his Iranian counterpart", not "its troops"."""
+        return any(placed(m) for m in self._finder.actor(obj))
+
+    def _nominal(self, noun: Token, preps: frozenset[str], venue: bool = False) -> Dyad:
         light = hosting_verb(noun)
         candidates = [_children(noun, "poss"), [o for g in _prep_objects(noun, frozenset({"by"})) for o in g]]
         candidates += [[m] for m in _modifiers(noun)]
@@ -458,8 +506,32 @@ class DyadReader:
             return Dyad(tuple(sources), tuple(targets))
         places = [*_place_groups(noun), *(_place_groups(light) if light is not None else [])]
         if light is None:  # "as part of their cooperation": a backdrop, not an event between the two
-            return Dyad(tuple(sources), tuple(self._place(places, sources)), placed=True)
-        return self._placed(noun, sources, places)
+            return Dyad(tuple(sources), tuple(self._place(places, sources, venue)), placed=True)
+        return self._placed(noun, sources, places, venue)
+
+
+def clause_head(token: Token) -> Token:
+    """The verb whose clause the token belongs to (the root when there is none)."""
+    while token.pos_ not in VERB_POS and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def clause_tokens(trigger: Token) -> frozenset[int]:
+    """The trigger's clause with its subjects' phrases, the clauses it inherits its subject
+    from, its purpose clauses and what it says ("demands that X grant ...").
+
+    "Protesters gathered in Kirkuk to demand ...": the place belongs to "demand" too.
+    """
+    own = clause_head(trigger)
+    linked = (c for t in {own, trigger} for c in t.children if c.dep_ in CONTENT_CLAUSES)
+    heads = {own.i, *(c.i for c in linked)}
+    while own.dep_ in INHERITING_DEPS and own.head.i != own.i:
+        own = own.head
+        heads.add(own.i)
+    subjects = (c for h in heads for c in trigger.doc[h].children if c.dep_ in ("nsubj", "nsubjpass"))
+    in_clause = (t.i for t in trigger.sent if clause_head(t).i in heads)
+    return frozenset([*in_clause, *(t.i for s in subjects for t in s.subtree)])
 
 
 def _in_credit(token: Token) -> bool:

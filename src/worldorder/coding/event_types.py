@@ -57,6 +57,7 @@ class EventType:
     intent: str | None = None  # the type a pledge of this event is coded as
     negated: str | None = None  # the type a refusal of this event is coded as
     object_is_thing: bool = False  # the direct object is what is moved, never the target
+    venue: bool = False  # a capital where two parties meet is the venue, never a party
 
     def code(self, mode: str | None) -> ModeCode:
         """The CAMEO code and Goldstein weight for ``mode``, or the type's defaults."""
@@ -79,6 +80,7 @@ def _event_type(name: str, spec: Mapping[str, Any]) -> EventType:
         intent=spec.get("intent"),
         negated=spec.get("negated"),
         object_is_thing=spec.get("object") == "thing",
+        venue=bool(spec.get("venue", False)),
     )
 
 

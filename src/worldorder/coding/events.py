@@ -52,18 +52,28 @@ def localised(
 
     A source takes the country of the place the sentence names, or for domestic-prone types
     (target policy ``home``) a state sector takes its target's country ("President X banned
-    Ugandan candidates"); a target takes its source's. A source left with neither country nor
+    Ugandan candidates"), and a non-state sector always does (see ``_at_home``); a target
+    takes its source's. A source left with neither country nor
     organisation (nor a generic IGO/NGO/IMG/MNC sector) codes nothing.
     """
     if placeless(source):
-        inland = domestic and target is not None and source.code.sector in STATE_SECTORS
-        country = where or (target.code.country if inland and target is not None else None)
+        country = where or (target.code.country if target is not None and _at_home(source, domestic) else None)
         source = _with_country(source, country) if country else source
     if target is not None and placeless(target) and source.code.country:
         target = _with_country(target, source.code.country)
     if placeless(source) and source.code.sector not in GENERIC_SECTORS:
         return None, target
     return source, target
+
+
+def _at_home(source: ActorMention, domestic: bool) -> bool:
+    """Whether a country-less source acts in its target's country: rebels, workers and parties
+    always do ("rebels demanded that Burundi's government ..."); state bodies only in
+    domestic-prone types, since "Western governments accuse Iran" are not Iranian."""
+    sector = source.code.sector
+    if sector is None or sector in GENERIC_SECTORS:
+        return False
+    return domestic or sector not in STATE_SECTORS
 
 
 def refusal(event_type: EventType, reading: Reading) -> bool:

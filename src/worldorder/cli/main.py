@@ -16,32 +16,13 @@ import click
 from rich.console import Console
 
 from worldorder.cli import render
+from worldorder.cli.common import EXIT_FATAL, EXIT_OK, EXIT_PARTIAL, db_option, fail, parse_day
 from worldorder.config import Settings, load_settings
 from worldorder.errors import WorldorderError
 from worldorder.ingest.sources import Source, count_documents, expand
 from worldorder.model import Failure
 from worldorder.runners.ingest import IngestReport, run_ingest
 from worldorder.store import Store
-
-EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 3
-
-db_option = click.option(
-    "--db",
-    "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="DuckDB file (default: worldorder.duckdb, or $WORLDORDER_DB_PATH).",
-)
-
-
-def parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not a date like 2024-10-11") from exc
-
 
 published_option = click.option(
     "--published",
@@ -65,11 +46,6 @@ def main(ctx: click.Context) -> None:
 def settings_for(ctx: click.Context, **overrides: Any) -> Settings:
     settings: Settings = ctx.obj
     return settings.with_overrides(**overrides)
-
-
-def fail(message: str) -> None:
-    click.echo(f"worldorder: {message}", err=True)
-    sys.exit(EXIT_FATAL)
 
 
 @main.command()

@@ -19,26 +19,17 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from worldorder.cli.common import db_option, fail, parse_day
 from worldorder.errors import WorldorderError
 from worldorder.store import EventFilter, EventSummary, Store
 
-EXIT_FATAL = 3
 OUTPUTS = ("table", "json", "csv")
 
 format_option = click.option("--format", "fmt", type=click.Choice(OUTPUTS), default="table", show_default=True)
 
 
-def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not a date like 2024-10-11") from exc
-
-
-since_option = click.option("--since", "start", callback=_day, metavar="YYYY-MM-DD", help="From this day.")
-until_option = click.option("--until", "end", callback=_day, metavar="YYYY-MM-DD", help="Up to this day.")
+since_option = click.option("--since", "start", callback=parse_day, metavar="YYYY-MM-DD", help="From this day.")
+until_option = click.option("--until", "end", callback=parse_day, metavar="YYYY-MM-DD", help="Up to this day.")
 
 
 def _open(ctx: click.Context, db_path: Path | None) -> Store:
@@ -46,13 +37,7 @@ def _open(ctx: click.Context, db_path: Path | None) -> Store:
     try:
         return Store.open(settings.db_path, read_only=True)
     except WorldorderError as exc:
-        _fail(str(exc))
-        raise
-
-
-def _fail(message: str) -> None:
-    click.echo(f"worldorder: {message}", err=True)
-    sys.exit(EXIT_FATAL)
+        fail(str(exc))
 
 
 def _plain(value: Any) -> Any:
@@ -106,7 +91,7 @@ def events_table(rows: Sequence[EventSummary]) -> Table:
 
 
 @click.command()
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@db_option
 @click.option("--actor", help="Country or group code on either side (RUS, NATO).")
 @click.option("--country", help="Country code of either actor or of the place.")
 @click.option("--sector", help="PLOVER sector of either actor (GOV, MIL, ...).")
@@ -135,7 +120,7 @@ def events(ctx: click.Context, db_path: Path | None, fmt: str, **filters: Any) -
 
 @click.command()
 @click.argument("event_id", type=int)
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@db_option
 @click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
 @click.pass_context
 def event(ctx: click.Context, event_id: int, db_path: Path | None, fmt: str) -> None:
@@ -143,7 +128,7 @@ def event(ctx: click.Context, event_id: int, db_path: Path | None, fmt: str) -> 
     with _open(ctx, db_path) as store:
         detail = store.event_detail(event_id)
     if detail is None:
-        _fail(f"no event {event_id}")
+        fail(f"no event {event_id}")
         return
     if fmt == "json":
         click.echo(json.dumps(_plain(detail), ensure_ascii=False, indent=2))
@@ -159,7 +144,7 @@ def event(ctx: click.Context, event_id: int, db_path: Path | None, fmt: str) -> 
 @click.command()
 @click.argument("a")
 @click.argument("b")
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@db_option
 @click.option("--by", "interval", type=click.Choice(("day", "week", "month")), default="month", show_default=True)
 @since_option
 @until_option
@@ -180,7 +165,7 @@ def relations(ctx: click.Context, a: str, b: str, db_path: Path | None, interval
 
 
 @click.command()
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@db_option
 @click.option("--limit", type=click.IntRange(1, 10_000), default=15, show_default=True)
 @click.option("--pairs", is_flag=True, help="Rank pairs of actors instead of actors.")
 @since_option
@@ -208,7 +193,7 @@ def actors(ctx: click.Context, db_path: Path | None, limit: int, pairs: bool, st
 
 
 @click.command()
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@db_option
 @click.option("--format", "fmt", type=click.Choice(("gdelt", "plover", "parquet", "csv", "jsonl")), required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Output file (stdout when omitted; required for parquet).")  # fmt: skip
@@ -224,7 +209,7 @@ def export(ctx: click.Context, db_path: Path | None, fmt: str, output: Path | No
         with _open(ctx, db_path) as store:
             written = export_events(store, fmt, output or sys.stdout, start, end)
     except WorldorderError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return
     click.echo(f"{written:,} events exported as {fmt}" + (f" to {output}" if output else ""), err=True)
 

@@ -14,6 +14,8 @@ import duckdb
 import pytest
 from tests.conftest import REPO, SHARED
 
+from worldorder.cli.main import main
+
 BATCH = 50
 
 
@@ -31,10 +33,18 @@ def write_feed(path: Path, n: int) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-@pytest.mark.parametrize("command", ["ingest", "articles", "extract"])
+COMMANDS = sorted(main.commands)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
 def test_cli_every_command_has_help(command: str) -> None:
     result = run(command, "--help")
     assert result.returncode == 0 and "Usage:" in result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_cli_every_command_is_in_the_readme(command: str) -> None:
+    assert f"worldorder {command}" in (REPO / "README.md").read_text(encoding="utf-8")
 
 
 def test_cli_ingest_twice_adds_nothing_the_second_time(tmp_path: Path) -> None:

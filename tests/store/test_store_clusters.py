@@ -129,10 +129,24 @@ def test_store_clusters_events_stored_before_clustering_existed(tmp_path: Path) 
     with Store.open(path) as store:
         add(store, report("a1", OCT, event("AUT", "IRN", "2024-10-11")))
         store._con.execute(
-            "DELETE FROM cluster_members; DELETE FROM clusters; DELETE FROM schema_migrations WHERE version = 3"
+            "DELETE FROM cluster_members; DELETE FROM clusters; DELETE FROM schema_migrations WHERE version >= 3"
         )
         store._con.execute(
             "DROP TABLE cluster_members; DROP TABLE clusters; ALTER TABLE events DROP COLUMN location_kind"
         )
     with Store.open(path) as store:
         assert [e.articles for e in store.search_events()] == [1]
+
+
+@pytest.mark.parametrize(("located", "expected"), [(True, ["Vienna"]), (False, ["Vienna", None])])
+def test_store_clusters_search_keeps_located_events_for_the_map(
+    tmp_path: Path, located: bool, expected: list[str | None]
+) -> None:
+    with Store.open(tmp_path / "map.duckdb") as store:
+        add(
+            store,
+            report("m1", OCT, event("AUT", "IRN", "2024-10-11", place="Vienna")),
+            report("m2", OCT, event("TUR", "IRN", "2024-10-09")),
+        )
+        found = store.search_events(EventFilter(located=located))
+        assert [e.place for e in found] == expected

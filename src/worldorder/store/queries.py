@@ -41,6 +41,7 @@ class EventFilter:
     end: date | None = None
     place: str | None = None
     text: str | None = None
+    located: bool = False  # only events with coordinates (the map)
     limit: int = 50
     offset: int = 0
 
@@ -224,6 +225,8 @@ def _add_event_filters(f: EventFilter, add: Any) -> None:
         add("date_start <= ?", f.end)
     if f.place:
         add("(location_name ILIKE ? OR location_country = ?)", f"%{f.place}%", f.place.upper())
+    if f.located:
+        add("location_lat IS NOT NULL AND location_lon IS NOT NULL")
     if f.text:
         add(
             "cluster_id IN (SELECT cm.cluster_id FROM mentions m JOIN cluster_members cm USING (event_id)"
@@ -232,13 +235,35 @@ def _add_event_filters(f: EventFilter, add: Any) -> None:
         )
 
 
+SUMMARY_COLUMNS = """
+    cluster_id, cluster_key, event_type, mode, cameo, quad_class, goldstein, modality, is_symmetric,
+    source_key, source_country, source_group, source_sector, source_name, source_text,
+    target_key, target_country, target_group, target_sector, target_name, target_text,
+    date, date_precision, date_start, date_end, location_name, location_country, location_lat, location_lon,
+    num_articles, num_sources, num_mentions, first_event_id, first_article_id, first_published, first_url,
+    sentence"""
+NEWEST_FIRST = "ORDER BY date_start DESC NULLS LAST, cluster_id DESC"
+
+
 def search_events(con: duckdb.DuckDBPyConnection, f: EventFilter) -> list[EventSummary]:
+    """Two steps: the page's ids from the narrow filter columns, then those rows by the id index.
+
+    One top-N query over the summary columns read every column of every matching row
+    (50-100 ms on a million events); the id lookup reads 50 rows.
+    """
     where, params = filter_sql(f)
-    order = "ORDER BY date_start DESC NULLS LAST, cluster_id DESC"
-    # Pick the page's ids on narrow columns first, then read whole rows for those ids only.
-    page = f"SELECT cluster_id FROM clusters WHERE {where} {order} LIMIT ? OFFSET ?"
-    sql = f"SELECT * FROM clusters WHERE cluster_id IN ({page}) {order}"
-    return [summary_from_row(row) for row in _rows(con, sql, [*params, f.limit, f.offset])]
+    page = f"SELECT cluster_id FROM clusters WHERE {where} {NEWEST_FIRST} LIMIT ? OFFSET ?"
+    ids = [row[0] for row in con.execute(page, [*params, f.limit, f.offset]).fetchall()]
+    by_id = {row["cluster_id"]: row for row in summaries_by_id(con, ids)}
+    return [summary_from_row(by_id[i]) for i in ids]
+
+
+def summaries_by_id(con: duckdb.DuckDBPyConnection, ids: list[int]) -> list[dict[str, Any]]:
+    """The summary columns of the clusters ``ids`` (any order), looked up through the id index."""
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids))
+    return _rows(con, f"SELECT {SUMMARY_COLUMNS} FROM clusters WHERE cluster_id IN ({marks})", ids)
 
 
 def count_events(con: duckdb.DuckDBPyConnection, f: EventFilter) -> int:
@@ -248,23 +273,62 @@ def count_events(con: duckdb.DuckDBPyConnection, f: EventFilter) -> int:
 
 
 def event_detail(con: duckdb.DuckDBPyConnection, event_id: int) -> EventDetail | None:
-    rows = _rows(con, "SELECT * FROM clusters WHERE cluster_id = ?", [event_id])
+    rows = summaries_by_id(con, [event_id])
     if not rows:
         return None
-    mentions = [MentionDetail(*row) for row in con.execute(_MENTIONS, [event_id]).fetchall()]
+    mentions = sorted(_mentions_of(con, event_id), key=lambda m: _mention_order(m, rows[0]["first_event_id"]))
     return EventDetail(summary_from_row(rows[0]), rows[0]["cluster_key"], tuple(mentions))
 
 
-_MENTIONS = """
-    SELECT cm.event_id, cm.article_id, a.title, a.url, cm.outlet, a.published, m.sentence, m.sentence_start,
-           m.sentence_end, m.trigger, m.trigger_start, m.trigger_end, m.rule, cm.reason
-    FROM cluster_members cm
-    JOIN clusters c USING (cluster_id)
-    JOIN articles a ON a.id = cm.article_id
-    LEFT JOIN mentions m ON m.event_id = cm.event_id
-    WHERE cm.cluster_id = ?
-    ORDER BY cm.event_id <> c.first_event_id, a.published NULLS LAST, cm.article_id, cm.event_id, m.sentence_start
-"""
+# An event's reports: its members through the cluster index, then their articles (by their key)
+# and sentences by id. One join of the four tables scanned every mention: 30-80 ms on 1M events.
+_MEMBERS = "SELECT event_id, article_id, outlet, reason FROM cluster_members WHERE cluster_id = ?"
+_ARTICLES = "SELECT id, title, url, published FROM articles WHERE id IN ({marks})"
+_SENTENCES = """
+    SELECT event_id, sentence, sentence_start, sentence_end, trigger, trigger_start, trigger_end, rule
+    FROM mentions WHERE event_id = ANY(?)
+"""  # a list parameter: half the time of an IN list of strings when scanning a million mentions
+
+
+def _mentions_of(con: duckdb.DuckDBPyConnection, cluster_id: int) -> list[MentionDetail]:
+    members = con.execute(_MEMBERS, [cluster_id]).fetchall()
+    if not members:
+        return []
+    articles = {row[0]: row[1:] for row in _by_ids(con, _ARTICLES, sorted({m[1] for m in members}))}
+    sentences: dict[str, list[tuple[Any, ...]]] = {}
+    for row in con.execute(_SENTENCES, [[m[0] for m in members]]).fetchall():
+        sentences.setdefault(row[0], []).append(row[1:])
+    no_sentence = (None,) * 7
+    return [
+        _mention(member, articles.get(member[1], (None, None, None)), sentence)
+        for member in members
+        for sentence in sentences.get(member[0], [no_sentence])
+    ]
+
+
+def _mention(member: tuple[Any, ...], article: tuple[Any, ...], sentence: tuple[Any, ...]) -> MentionDetail:
+    event_id, article_id, outlet, reason = member
+    title, url, published = article
+    text, start, end, trigger, trigger_start, trigger_end, rule = sentence
+    return MentionDetail(event_id, article_id, title, url, outlet, published, text, start, end, trigger,
+                         trigger_start, trigger_end, rule, reason)  # fmt: skip
+
+
+def _by_ids(con: duckdb.DuckDBPyConnection, sql: str, ids: list[Any]) -> list[tuple[Any, ...]]:
+    return con.execute(sql.format(marks=", ".join("?" * len(ids))), ids).fetchall()
+
+
+def _mention_order(m: MentionDetail, first: str | None) -> tuple[Any, ...]:
+    """The first report first, then by publication, article, report and sentence (nulls last)."""
+    return (
+        m.report_id != first,
+        m.published is None,
+        m.published or date.min,
+        m.article_id,
+        m.report_id,
+        m.sentence_start is None,
+        m.sentence_start or 0,
+    )
 
 
 def _period_bounds(start: date | None, end: date | None) -> tuple[str, list[Any]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from typing import Annotated
 
@@ -108,8 +109,8 @@ async def events_map(
     store: StoreDep, filters: Filters, limit: Annotated[int, Query(ge=1, le=MAX_MAP_POINTS)] = 500
 ) -> Response:
     """The newest located events among those matching the filters, for the map."""
-    event_filter = checked(filters, limit, 0).to_filter(limit, 0)
-    located = [e for e in store.search_events(event_filter) if e.lat is not None and e.lon is not None]
+    event_filter = replace(checked(filters, limit, 0).to_filter(limit, 0), located=True)
+    located = store.search_events(event_filter)
     return json_response(EventPage(len(located), limit, 0, located))
 
 

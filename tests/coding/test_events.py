@@ -268,3 +268,90 @@ def test_code_places_non_state_sources_in_their_target_country(
     nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in dyads(code(nlp, coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A roadside bomb near Kabul killed three Canadian soldiers on Tuesday.", ("ASSAULT", "AFG", "CAN")),
+        ("Four Kenyan police officers were killed in a car bombing in Nairobi.", ("ASSAULT", "KEN", "KEN")),
+        ("Two Nigerian villagers were wounded by a landmine explosion.", ("ASSAULT", "NGA", "NGA")),
+        ("An Israeli air strike killed five Palestinian fighters.", ("ASSAULT", "ISR", "PSE")),
+    ],
+)
+def test_code_gives_agentless_violence_to_the_country_where_it_happened(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert dyads(code(nlp, coder, text)) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The earthquake killed three hundred people in Peru.",
+        "They killed five people in an ambush.",
+    ],
+)
+def test_code_invents_no_perpetrator_for_disasters_or_unknown_pronouns(
+    nlp: Language, coder: EventCoder, text: str
+) -> None:
+    assert code(nlp, coder, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian tanks shelled the town of Bakhmut in Ukraine.", ("ASSAULT", "RUS", "UKR")),
+        ("Syrian gunboats fired at targets in Beirut.", ("ASSAULT", "SYR", "LBN")),
+        ("Turkish police opened fire on Kurdish demonstrators in Ankara.", ("ASSAULT", "TUR", "TUR")),
+        ("Germany supplied tanks to Ukraine.", ("AID", "DEU", "UKR")),
+    ],
+)
+def test_code_reads_military_instruments_as_the_armed_forces(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(code(nlp, coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ethnic Turks in Sweden demonstrated on Friday.", ("PROTEST", "SWE", "SWE")),
+        (
+            "The Albanians of northern Greece are demanding autonomy from the Greek government.",
+            ("REQUEST", "GRC", "GRC"),
+        ),
+        ("Ethnic Albanian rebels in Macedonia attacked a police station.", ("ASSAULT", "MKD", "MKD")),
+        (
+            "Hundreds of ethnic Hungarians protested against the Slovak government's language law.",
+            ("PROTEST", "SVK", "SVK"),
+        ),
+    ],
+)
+def test_code_places_ethnic_groups_in_the_country_they_live_in(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(code(nlp, coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dock workers in London stopped work on Monday.", ("PROTEST", "GBR", "GBR")),
+        ("Spain and Morocco restored diplomatic ties.", ("SUPPORT", "ESP", "MAR")),
+        ("The Kenyan president welcomed visitors from Uganda.", ("CONSULT", "KEN", "UGA")),
+        ("Britain is opposed to the French plan.", ("REJECT", "GBR", "FRA")),
+        ("Serbian troops were engaged in ethnic cleansing against Albanians in Kosovo.", ("ASSAULT", "SRB", "XKX")),
+        ("Russian and Chinese warships began joint naval exercises.", ("COOPERATE", "CHN", "RUS")),
+        ("A Chilean court indicted two Peruvian generals.", ("ACCUSE", "CHL", "PER")),
+    ],
+)
+def test_code_reads_further_verb_senses(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(code(nlp, coder, text))
+
+
+def test_code_leaves_out_an_event_told_in_a_relative_clause(nlp: Language, coder: EventCoder) -> None:
+    text = "Jordan complained to Syria about two raids in which ten Jordanian farmers were killed."
+    assert dyads(code(nlp, coder, text)) == {("ACCUSE", "JOR", "SYR")}

@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from worldorder.coding.coref import PRONOUNS, DiscourseMemory, clause_subject, is_person, is_pronoun, speaker
 from worldorder.coding.event_types import EventType
 from worldorder.coding.triggers import Trigger, governing_verb, hosting_verb
-from worldorder.model import ActorMention
+from worldorder.model import ActorCode, ActorMention
 
 VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
@@ -60,6 +60,7 @@ NOMINAL_TARGET_PREPS = frozenset({"of", "between"})
 MAX_MEMBER_DEPTH = 2
 COMPLEMENT_PREPS = frozenset({"to", "with", "against", "on", "for", "from", "of", "into", "toward", "towards"})
 PLACE_PREPS = frozenset({"in", "into", "near", "at", "across", "outside", "inside", "throughout"})
+RESIDENT_SECTOR = "CVL"  # an ethnic group with no other role is civilians
 GENERIC_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC"})  # the sectors the scorer codes without a country
 NAMED_ACTORS = frozenset({"GPE", "NORP", "ORG"})
 # who tells or believes the news is no party to it ("U.S. officials believe Iran ...")
@@ -206,6 +207,8 @@ class ActorFinder:
         mention = self._kb.resolve(noun_phrase(head), self._on)
         if mention is None and head.text[:1].isupper():  # tagging of rare surnames varies: PROPN, ADJ
             mention = self.memory.surname(head) or self._titled(head)
+        if mention is not None and _people(head, mention):
+            return self._residents(head, mention, depth)
         if mention is not None and placed(mention):
             self.memory.remember(head, mention)
             return [mention]
@@ -222,6 +225,20 @@ class ActorFinder:
         ):
             return found
         return [mention]  # a bare sector ("police", "activists"): ``events.localised`` adds the country
+
+    def _residents(self, head: Token, mention: ActorMention, depth: int) -> list[ActorMention]:
+        """A people or group named by ethnicity is coded to the country it lives in (the PLOVER and
+        CAMEO convention): "Albanians of southern Serbia", "ethnic Turks in Sweden" -> the place's
+        country; "ethnic Turks" with no place keeps only a sector, and ``events.localised`` gives it
+        the country of the place where they act."""
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
+            homes = [m for o in _children(prep, "pobj") for m in self.actor(o, depth + 1) if m.code.country]
+            if homes and depth < MAX_MEMBER_DEPTH:
+                return [replace(mention, code=replace(mention.code, country=homes[0].code.country))]
+        if not _ethnic(head):
+            return [mention]
+        sector = mention.code.sector or RESIDENT_SECTOR
+        return [replace(mention, code=replace(mention.code, country=None, name=None, sector=sector))]
 
     def _titled(self, head: Token) -> ActorMention | None:
         """A person the base lacks, read by the title before the name: "President Jean Dupont" is GOV.
@@ -270,6 +287,27 @@ class ActorFinder:
             if child.dep_ == "appos" and depth < MAX_MEMBER_DEPTH:
                 return self.actor(child, depth + 1)
         return []
+
+
+def _people(head: Token, mention: ActorMention) -> bool:
+    """Whether the phrase names a people or a group by ethnicity: "Albanians", "ethnic Albanian
+    rebels"; not a state ("Albania") nor its organs ("Albanian police")."""
+    code = mention.code
+    if code.country is None or code.known_group is not None:
+        return False
+    if _ethnic(head):
+        return True
+    return code.sector is None and head.tag_ in ("NNS", "NNPS")
+
+
+def _stative(verb: Token) -> bool:
+    """A passive form without an agent that describes its subject's stance or activity: "is opposed
+    to", "were engaged in" (their subject acts; "talks were held" names no actor anyway)."""
+    return is_passive(verb) and not _children(verb, "agent")
+
+
+def _ethnic(head: Token) -> bool:
+    return any(_lemma(t) == "ethnic" for t in head.doc[head.left_edge.i : head.i])
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -357,6 +395,20 @@ class DyadReader:
         venue = event_type.venue and trigger.rule.symmetric is not False
         return replace(dyad, where=self._where(trigger.token, (*dyad.sources, *dyad.targets), venue))
 
+    def agentless(self, trigger: Trigger, dyad: Dyad, causes: frozenset[str]) -> Dyad:
+        """ "A roadside bomb killed two soldiers": with no perpetrator named, the country where it
+        happened is the source (the PLOVER/CAMEO convention for unknown perpetrators), else the
+        victims' own country; the victims stay the target."""
+        verb = trigger.token
+        if trigger.nominal or dyad.sources or not caused_by(verb, causes):
+            return dyad
+        victims = () if dyad.placed else dyad.targets
+        scene = self._where(verb, victims) or next((v.code.country for v in dyad.targets if v.code.country), None)
+        if scene is None:
+            return dyad
+        source = ActorMention(ActorCode(scene, None, None), "", verb.idx, verb.idx)
+        return Dyad((source,), dyad.targets, placed=dyad.placed, where=scene)
+
     def _where(self, token: Token, parties: Sequence[ActorMention] = (), venue: bool = False) -> str | None:
         """The country of the first place in the trigger's clause ("protesters in Kirkuk"), else
         of the first country that clause names at all ("X resigned to allow Haiti's elections").
@@ -397,7 +449,8 @@ class DyadReader:
         if trigger.nominal:
             return self._nominal(trigger.token, preps, venue)
         verb = trigger.token
-        sources = self._first([source_heads(verb)])
+        stative = trigger.rule.particle is not None and _stative(verb)  # "Israel is opposed to ..."
+        sources = self._first([_children(verb, "nsubjpass") if stative else source_heads(verb)])
         # an object the entry asks for ("shared intelligence", "lifted the curfew") is a thing, not a target
         thing = bool(trigger.rule.objects) or event_type.object_is_thing
         groups = chain(
@@ -454,8 +507,9 @@ class DyadReader:
         if is_passive(verb) and not thing:
             yield _children(verb, "nsubjpass")
         yield _children(verb, "dative")
+        recipients = any(True for _ in _prep_objects(verb, preps))
         for obj in _children(verb, "dobj"):
-            yield from self._object_targets(verb, obj, thing)
+            yield from self._object_targets(verb, obj, thing, recipients)
         yield from _prep_objects(verb, preps)
         for clause in _children(verb, "ccomp", "xcomp"):
             yield [s for s in _children(clause, "nsubj", "nsubjpass") if s.tag_ not in RELATIVE_TAGS]
@@ -471,19 +525,26 @@ class DyadReader:
             for inner in _children(clause, "xcomp"):
                 yield from self._verb_targets(inner, COMPLEMENT_PREPS)
 
-    def _object_targets(self, verb: Token, obj: Token, thing: bool) -> Iterator[list[Token]]:
+    def _object_targets(
+        self, verb: Token, obj: Token, thing: bool, recipients: bool = False
+    ) -> Iterator[list[Token]]:
         if obj.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
             obj = antecedent(verb.head)
         if _own_possession(obj) and not self._names_party(obj):  # "offered its troops": the source's own
             yield from _prep_objects(obj, COMPLEMENT_PREPS)
             return
-        if not thing and self._finder.names_actor(obj):
+        # "supplied tanks to Ukraine": a bare sector object beside a recipient is what is moved
+        if not thing and self._finder.names_actor(obj) and not (recipients and self._bare(obj)):
             yield [obj]
         yield from owner_groups(obj)  # "rejected a US offer", "accepted Iraq's proposal"
         light = governing_verb(obj)
         if light is not None and light.i != verb.i:  # "an invitation X extended, which Y accepted"
             yield source_heads(light)
         yield from _prep_objects(obj, COMPLEMENT_PREPS)
+
+    def _bare(self, obj: Token) -> bool:
+        found = self._finder.actors(obj, loose=True)
+        return bool(found) and not any(placed(m) for m in found)
 
     def _names_party(self, obj: Token) -> bool:
         """Whether a possessed object is an actor of its own: "his Iranian counterpart", not "its troops"."""
@@ -493,8 +554,8 @@ class DyadReader:
         light = hosting_verb(noun)
         candidates = [_children(noun, "poss"), [o for g in _prep_objects(noun, frozenset({"by"})) for o in g]]
         candidates += [[m] for m in _modifiers(noun)]
-        if light is not None:
-            candidates.append(source_heads(light))
+        if light is not None:  # "held talks"; "were engaged in ethnic cleansing"
+            candidates.append(_children(light, "nsubjpass") if _stative(light) else source_heads(light))
         sources = self._first(candidates)
         target_groups = list(_prep_objects(noun, preps | NOMINAL_TARGET_PREPS))
         if light is not None:
@@ -546,6 +607,20 @@ def antecedent(noun: Token) -> Token:
     while noun.dep_ in ("dobj", "pobj") and noun.head.dep_ in ("acl", "prep") and noun.head.head.pos_ in NOUN_POS:
         noun = noun.head.head
     return noun
+
+
+def caused_by(verb: Token, causes: frozenset[str]) -> bool:
+    """Whether only a thing is said to have done it: "a car bomb killed ...", "were killed in a
+    bombing", "killed by an explosive device"; not "they killed ..." nor "were killed in Iraq"."""
+    doers = source_heads(verb)
+    if any(_lemma(d) not in causes for d in doers):
+        return False
+    framed = (o for p in _children(verb, "prep") if p.lower_ in ("in", "by", "during") for o in _children(p, "pobj"))
+    return bool(doers) or any(_lemma(o) in causes for o in framed)
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
 
 
 def _condition_subjects(verb: Token) -> Iterator[list[Token]]:

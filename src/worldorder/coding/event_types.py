@@ -58,6 +58,9 @@ class EventType:
     negated: str | None = None  # the type a refusal of this event is coded as
     object_is_thing: bool = False  # the direct object is what is moved, never the target
     venue: bool = False  # a capital where two parties meet is the venue, never a party
+    # what kills when nobody is named ("a roadside bomb killed ..."): the event is coded to the
+    # country where it happened, the field's convention for unknown perpetrators
+    agentless_causes: frozenset[str] = frozenset()
 
     def code(self, mode: str | None) -> ModeCode:
         """The CAMEO code and Goldstein weight for ``mode``, or the type's defaults."""
@@ -81,6 +84,7 @@ def _event_type(name: str, spec: Mapping[str, Any]) -> EventType:
         negated=spec.get("negated"),
         object_is_thing=spec.get("object") == "thing",
         venue=bool(spec.get("venue", False)),
+        agentless_causes=frozenset(str(c).lower() for c in spec.get("agentless_causes") or ()),
     )
 
 

@@ -168,8 +168,8 @@ class EventCoder:
         dyads = DyadReader(finder)
         events: list[Event] = []
         for sentence in doc.sents:
-            for trigger in self._lexicon.find(sentence):
-                events.extend(self._code_trigger(trigger, sentence, dyads, finder))
+            told = [(t, self._code_trigger(t, sentence, dyads, finder)) for t in self._lexicon.find(sentence)]
+            events.extend(e for t, found in told if not secondary(t.token, found, told) for e in found)
             for must in obligations(sentence, self._modality.cues):
                 events.extend(self._code_obligation(must, sentence, finder))
             _remember_subjects(sentence, finder)
@@ -182,6 +182,8 @@ class EventCoder:
         told_type = self._types[trigger.rule.event_type]
         event_type = self._retyped(told_type, reading)
         dyad = dyads.read(trigger, told_type)
+        if told_type.agentless_causes:
+            dyad = dyads.agentless(trigger, dyad, told_type.agentless_causes)
         retyped = event_type is not told_type
         telling = _Telling(trigger, event_type, dyad, _mention(trigger, sentence), retyped, told_type.target)
         claimed_by = attribute(reading.claimant, finder)
@@ -243,6 +245,23 @@ class EventCoder:
             mentions=(telling.mention,),
             symmetric=symmetric,
         )
+
+
+def secondary(token: Token, found: list[Event], told: list[tuple[Trigger, list[Event]]]) -> bool:
+    """Whether the events of a trigger are a backdrop to the sentence's main event, left out since
+    one sentence mostly tells one event: a relative clause ("complained over two raids in which
+    20 people were killed") or an event with no named perpetrator beside one with a named actor."""
+    others = [t.token for t, events in told if events and t.token.i != token.i]
+    if not found or not others:
+        return False
+    relative = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+    if relative is not None and any(not _within(o, relative) for o in others):
+        return True
+    return all(not e.source.text for e in found) and any(e.source.text for _, events in told for e in events)
+
+
+def _within(token: Token, root: Token) -> bool:
+    return root.left_edge.i <= token.i <= root.right_edge.i
 
 
 def _remember_subjects(sentence: Span, finder: ActorFinder) -> None:

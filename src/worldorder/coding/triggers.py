@@ -23,6 +23,7 @@ CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl"})
 # "arrived on a visit", "engaged in talks", "left for negotiations"
 EVENT_FRAME_PREPS = frozenset({"on", "in", "for", "into"})
 CONDITION_MARKS = frozenset({"if", "unless", "until", "before"})
+PART_WORDS = frozenset({"part", "parts", "some", "most", "all", "much", "half", "rest"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +74,18 @@ def _lemma(token: Token) -> str:
 def _objects(token: Token) -> Iterator[Token]:
     for child in token.children:
         if child.dep_ in OBJECT_DEPS:
-            yield child
-            yield from (c for c in child.conjuncts)
+            for obj in (child, *child.conjuncts):
+                yield obj
+                yield from _named_by(obj)
         elif child.dep_ == "prt":
             yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def _named_by(obj: Token) -> Iterator[Token]:
+    """What else names the object: "mediation efforts", "aid program"; "part of a stronghold"."""
+    yield from (c for c in obj.children if c.dep_ == "compound")
+    if obj.lower_ in PART_WORDS:
+        yield from (o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
 
 
 def _modifiers(token: Token) -> Iterator[Token]:

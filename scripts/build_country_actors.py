@@ -96,7 +96,6 @@ OVERRIDES: dict[str, Override] = {
     "COG": Override(name="Republic of the Congo", names=["Congo-Brazzaville", "Republic of Congo"]),
     "CIV": Override(names=["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"], capitals=["Abidjan"]),
     "MMR": Override(names=["Myanmar", "Burma"], demonyms=["Burmese"], capitals=["Naypyidaw", "Nay Pyi Taw"]),
-    "CZE": Override(names=["Czechia", "Czech Republic"]),
     "MKD": Override(name="North Macedonia", names=["North Macedonia", "Macedonia"]),
     "SWZ": Override(name="Eswatini", names=["Eswatini", "Swaziland"]),
     "TLS": Override(name="Timor-Leste", names=["Timor-Leste", "East Timor"]),
@@ -114,7 +113,10 @@ OVERRIDES: dict[str, Override] = {
     "FIN": Override(demonyms=["Finnish", "Finn", "Finns"]),
     "IRL": Override(demonyms=["Irish"]),
     "NZL": Override(demonyms=["New Zealander", "New Zealanders"]),
-    "BIH": Override(names=["Bosnia", "Bosnia and Herzegovina", "Bosnia-Herzegovina"], demonyms=["Bosnian", "Bosnians"]),
+    "BIH": Override(
+        names=["Bosnia", "Bosnia and Herzegovina", "Bosnia-Herzegovina"],
+        demonyms=["Bosnian", "Bosnians", "Bosniak", "Bosniaks"],
+    ),
     "SSD": Override(demonyms=["South Sudanese"]),
     "SDN": Override(demonyms=["Sudanese"]),
     "GMB": Override(names=["Gambia", "The Gambia"]),
@@ -134,6 +136,19 @@ OVERRIDES: dict[str, Override] = {
     "TKM": Override(demonyms=["Turkmen"]),
     "YEM": Override(capitals=["Sanaa", "Sana'a"]),
     "NLD": Override(names=["Netherlands", "Holland"], demonyms=["Dutch"]),
+    # peoples news names by the short form: "Serbs", "Croats", "Argentines", "Bosniaks"
+    "SRB": Override(demonyms=["Serb", "Serbs"]),
+    "HRV": Override(demonyms=["Croat", "Croats"]),
+    "ARG": Override(demonyms=["Argentine", "Argentines", "Argentinian", "Argentinians"]),
+    "SVN": Override(demonyms=["Slovenian", "Slovenians", "Slovenes"]),
+    "MNE": Override(demonyms=["Montenegrin", "Montenegrins"]),
+    "CZE": Override(names=["Czechia", "Czech Republic"], demonyms=["Czech", "Czechs"]),
+    "SVK": Override(demonyms=["Slovak", "Slovaks"]),
+    "CYP": Override(demonyms=["Cypriot", "Cypriots"]),
+    "LKA": Override(demonyms=["Sri Lankan", "Sri Lankans"]),
+    "SLE": Override(demonyms=["Sierra Leonean", "Sierra Leoneans"]),
+    "ZAF": Override(demonyms=["South African", "South Africans"]),
+    "ISL": Override(demonyms=["Icelandic", "Icelander", "Icelanders"]),
 }
 
 # Names that mislead more often than they help: shared by several states, or ordinary words.
@@ -207,7 +222,7 @@ def country_record(geo: dict[str, Any], info: dict[str, Any]) -> dict[str, Any]:
         "name": extra.name or geo["name"],
         "country": iso3,
         "aliases": [n for n in names if allowed(n, iso3) and "," not in n],
-        "demonyms": [d for d in demonyms if allowed(d, iso3)],
+        "demonyms": [d for d in demonyms if allowed(d, iso3) and "," not in d],
         "capitals": [c for c in capitals if c and allowed(c, iso3)],
         "seats": extra.seats,
     }

@@ -37,7 +37,7 @@ class Pipeline:
     @classmethod
     def load(cls, settings: Settings) -> Pipeline:
         kb = ActorKB.load(settings.actor_files)
-        return cls(load_nlp(settings.spacy_model), kb, EventCoder(kb), OfflineGazetteer(), settings)
+        return cls(load_nlp(settings.spacy_model), kb, EventCoder(kb, places := OfflineGazetteer()), places, settings)
 
     def analyse(self, articles: Sequence[Article]) -> list[CodedArticle]:
         """Coded articles, in order; skipped articles come back with no analysis."""

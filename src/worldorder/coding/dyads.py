@@ -229,8 +229,11 @@ class ActorFinder:
     def _residents(self, head: Token, mention: ActorMention, depth: int) -> list[ActorMention]:
         """A people or group named by ethnicity is coded to the country it lives in (the PLOVER and
         CAMEO convention): "Albanians of southern Serbia", "ethnic Turks in Sweden" -> the place's
-        country; "ethnic Turks" with no place keeps only a sector, and ``events.localised`` gives it
-        the country of the place where they act."""
+        country, and so does a national modifier ("Bosnian Serbs" -> BIH); "ethnic Turks" with no
+        place keeps only a sector, and ``events.localised`` gives it the country of the place where they act."""
+        home = self._national_modifier(head, mention)
+        if home is not None:
+            return [replace(mention, code=replace(mention.code, country=home))]
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
             homes = [m for o in _children(prep, "pobj") for m in self.actor(o, depth + 1) if m.code.country]
             if homes and depth < MAX_MEMBER_DEPTH:
@@ -239,6 +242,14 @@ class ActorFinder:
             return [mention]
         sector = mention.code.sector or RESIDENT_SECTOR
         return [replace(mention, code=replace(mention.code, country=None, name=None, sector=sector))]
+
+    def _national_modifier(self, head: Token, mention: ActorMention) -> str | None:
+        """The country of another nation's adjective before a people: "Bosnian" in "Bosnian Serbs"."""
+        for modifier in (c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.pos_ != "DET"):
+            found = self._kb.resolve(head.doc[modifier.i : modifier.i + 1], self._on)
+            if found is not None and found.code.country not in (None, mention.code.country):
+                return found.code.country
+        return None
 
     def _titled(self, head: Token) -> ActorMention | None:
         """A person the base lacks, read by the title before the name: "President Jean Dupont" is GOV.

@@ -27,7 +27,9 @@ from worldorder.coding.dyads import (
 )
 from worldorder.coding.event_types import EventType, EventTypeTable
 from worldorder.coding.modality import Cue, ModalityCues, ModalityReader, Reading
+from worldorder.coding.places import PlacedResolver
 from worldorder.coding.triggers import Trigger, TriggerLexicon, TriggerRule, hosting_verb
+from worldorder.geo.gazetteer import Gazetteer
 from worldorder.model import ActorCode, ActorMention, Event, Mention
 
 HOME_SECTOR = "GOV"  # an unstated protest or concession target is the actor's own government
@@ -156,8 +158,9 @@ def _untargeted(telling: _Telling, source: ActorMention) -> Iterator[ActorMentio
 class EventCoder:
     """Codes PLOVER events in parsed documents; lexicon and tables are loaded once."""
 
-    def __init__(self, kb: ActorResolver) -> None:
-        self._kb = kb
+    def __init__(self, kb: ActorResolver, gazetteer: Gazetteer | None = None) -> None:
+        """``gazetteer``, when given, gives towns the actor base lacks their country ("in Mosul")."""
+        self._kb = kb if gazetteer is None else PlacedResolver(kb, gazetteer)
         self._types = EventTypeTable.load()
         self._lexicon = TriggerLexicon.load()
         self._modality = ModalityReader(ModalityCues.load())

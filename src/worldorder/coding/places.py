@@ -1,0 +1,79 @@
+"""Towns the actor base lacks, read as their country through the gazetteer.
+
+The actor base knows countries, capitals and seats of power; "in Mosul" or "a bomb near
+Kandahar" need the gazetteer to say which country the place lies in. ``PlacedResolver``
+wraps the actor base: a named place (spaCy GPE or LOC) the base cannot resolve becomes a
+country-only mention, the country of its most populous gazetteer candidate, or of the
+candidate lying in a country the sentence names elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from spacy.tokens import Span
+
+from worldorder.coding.dyads import ActorResolver
+from worldorder.geo.gazetteer import Gazetteer, GazetteerEntry
+from worldorder.model import ActorCode, ActorMention
+
+PLACE_ENTITIES = frozenset({"GPE", "LOC"})
+# kinds of gazetteer entry that lie inside one country (continents and seas do not)
+NATIONAL_FEATURES = frozenset({"country", "admin1", "admin2", "city", "capital", "area", "landmark"})
+
+
+class PlacedResolver:
+    """An ``ActorResolver`` that falls back on the gazetteer for named places."""
+
+    def __init__(self, kb: ActorResolver, gazetteer: Gazetteer) -> None:
+        self._kb = kb
+        self._gazetteer = gazetteer
+
+    def resolve(self, phrase: Span, on: date | None) -> ActorMention | None:
+        found = self._kb.resolve(phrase, on)
+        if found is not None:
+            return found
+        return self._town(phrase)
+
+    def names_place(self, phrase: Span) -> bool:
+        """A capital (as the base says) or a town only the gazetteer knows: where, not whom."""
+        if self._kb.names_place(phrase):
+            return True
+        return self._kb.resolve(phrase, None) is None and self._town(phrase) is not None
+
+    def _town(self, phrase: Span) -> ActorMention | None:
+        place = _entity_of(phrase)
+        if place is None:
+            return None
+        country = self._country(place)
+        if country is None:
+            return None
+        return ActorMention(ActorCode(country, None, None), place.text, place.start_char, place.end_char)
+
+    def _country(self, place: Span) -> str | None:
+        candidates = [c for c in self._gazetteer.candidates(place.text) if c.country and c.feature in NATIONAL_FEATURES]
+        if not candidates:
+            return None
+        named = self._countries_named(place)
+        return likeliest(candidates, named).country
+
+    def _countries_named(self, place: Span) -> frozenset[str]:
+        """Countries the other named places and peoples of the sentence stand for."""
+        others = (e for e in place.sent.ents if e.label_ in ("GPE", "NORP") and e.start != place.start)
+        found = (self._kb.resolve(e, None) for e in others)
+        return frozenset(m.code.country for m in found if m is not None and m.code.country)
+
+
+def likeliest(candidates: Sequence[GazetteerEntry], named: frozenset[str]) -> GazetteerEntry:
+    """The candidate in a country the sentence names, else the most populous one."""
+    in_named = [c for c in candidates if c.country in named]
+    return max(in_named or candidates, key=lambda c: c.population)
+
+
+def _entity_of(phrase: Span) -> Span | None:
+    """The place entity the phrase is ("Mosul", "the city of Mosul" -> its entity), if any."""
+    root = phrase.root
+    if root.ent_type_ not in PLACE_ENTITIES:
+        return None
+    return next((e for e in phrase.doc.ents if e.start <= root.i < e.end), None)

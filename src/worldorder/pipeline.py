@@ -37,7 +37,8 @@ class Pipeline:
     @classmethod
     def load(cls, settings: Settings) -> Pipeline:
         kb = ActorKB.load(settings.actor_files)
-        return cls(load_nlp(settings.spacy_model), kb, EventCoder(kb, places := OfflineGazetteer()), places, settings)
+        gazetteer = OfflineGazetteer()  # one index for toponyms and for the coder's towns
+        return cls(load_nlp(settings.spacy_model), kb, EventCoder(kb, gazetteer), gazetteer, settings)
 
     def analyse(self, articles: Sequence[Article]) -> list[CodedArticle]:
         """Coded articles, in order; skipped articles come back with no analysis."""

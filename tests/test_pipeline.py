@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 import worldorder
-from worldorder.model import DateBasis
+from worldorder.coding.events import EventCoder
+from worldorder.model import DateBasis, Event
 
 pytestmark = pytest.mark.model
 
@@ -77,3 +80,36 @@ def test_cli_ingest_stores_events_with_articles(tmp_path: Path) -> None:
     [listed] = json.loads(run_cli("articles", "--db", db, "--format", "json").stdout)
     shown = json.loads(run_cli("articles", listed["id"], "--db", db, "--format", "json").stdout)
     assert listed["events"] >= 1 and any(e["event_type"] == "CONSULT" for e in shown["events"])
+
+
+class ExplodingCoder(EventCoder):
+    """The real coder with a bug that shows on one article only."""
+
+    def code(self, doc: Doc, reference: date | None) -> list[Event]:
+        if "cursed" in doc.text:
+            raise RuntimeError("coder bug")
+        return super().code(doc, reference)
+
+
+def test_ingest_failed_analysis_is_reported_and_not_stored(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from worldorder.api import load_pipeline
+    from worldorder.config import Settings
+    from worldorder.runners.ingest import run_ingest
+    from worldorder.store import Store
+
+    pipeline = load_pipeline()
+    broken = replace(pipeline, coder=ExplodingCoder(pipeline.kb, pipeline.gazetteer))
+    feed = tmp_path / "feed.jsonl"
+    lines = [
+        {"id": "ok", "text": SUMMIT, "published": "2024-10-12"},
+        {"id": "bad", "text": "A cursed report: the envoys met in Oslo.", "published": "2024-10-12"},
+    ]
+    feed.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    with Store.open(tmp_path / "x.duckdb") as store:
+        report = run_ingest([str(feed)], store, Settings(), broken)
+        assert report.stored == 1 and [f.reason for f in report.failures] == [
+            "analysis failed: RuntimeError: coder bug"
+        ]
+        assert store.article("ok") is not None and store.article("bad") is None

@@ -6,7 +6,7 @@ per-document function ``code_document``, so any runner (serial, process pool, Da
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -19,7 +19,7 @@ from worldorder.coding.merge import merge_mentions
 from worldorder.config import Settings
 from worldorder.geo import Gazetteer, OfflineGazetteer, dateline_place, find_places, locate_event
 from worldorder.ingest.boilerplate import blank_spans
-from worldorder.model import Article, CodedArticle, DateBasis, Event, Mention, Place, TimeExpression
+from worldorder.model import Article, CodedArticle, DateBasis, Event, Failure, Mention, Place, TimeExpression
 from worldorder.nlp import load_nlp
 from worldorder.temporal import event_date, find_dates, infer_reference_date
 
@@ -42,9 +42,30 @@ class Pipeline:
 
     def analyse(self, articles: Sequence[Article]) -> list[CodedArticle]:
         """Coded articles, in order; skipped articles come back with no analysis."""
+        return [self.code_document(a, doc) if doc is not None else _unanalysed(a) for a, doc in self._parse(articles)]
+
+    def analyse_each(self, articles: Sequence[Article]) -> list[CodedArticle | Failure]:
+        """Like ``analyse``, but an article whose analysis fails becomes a failure with a one-line reason.
+
+        Runners use this so that one odd article never stops a batch; the failed article is not
+        stored, so a later run analyses it again.
+        """
+        return [self._guarded(a, doc) if doc is not None else _unanalysed(a) for a, doc in self._parse(articles)]
+
+    def _parse(self, articles: Sequence[Article]) -> Iterator[tuple[Article, Doc | None]]:
+        """Each article with its parse (``nlp.pipe`` over the batch); None for skipped articles.
+
+        spaCy reads the text with excluded spans blanked, so every offset stays the original's.
+        """
         texts = (blank_spans(a.text, a.excluded) for a in articles if a.skipped is None)
         docs = iter(self.nlp.pipe(texts, batch_size=self.settings.batch_size))
-        return [self.code_document(a, next(docs)) if a.skipped is None else _unanalysed(a) for a in articles]
+        return ((a, next(docs) if a.skipped is None else None) for a in articles)
+
+    def _guarded(self, article: Article, doc: Doc) -> CodedArticle | Failure:
+        try:
+            return self.code_document(article, doc)
+        except Exception as exc:  # a coding bug on one article must not lose the batch
+            return Failure(article.origin, f"analysis failed: {type(exc).__name__}: {exc}")
 
     def code_document(self, article: Article, doc: Doc) -> CodedArticle:
         """Everything worldorder finds in one parsed article."""
@@ -123,13 +144,13 @@ def _unanalysed(article: Article) -> CodedArticle:
     return CodedArticle(article=article, reference_date=article.published, reference_basis=article.published_basis)
 
 
-def iter_coded(pipeline: Pipeline, articles: Iterable[Article]) -> Iterable[CodedArticle]:
-    """Analyse a stream of articles batch by batch."""
+def iter_coded(pipeline: Pipeline, articles: Iterable[Article]) -> Iterable[CodedArticle | Failure]:
+    """Analyse a stream of articles batch by batch; failed analyses come as failures."""
     batch: list[Article] = []
     for article in articles:
         batch.append(article)
         if len(batch) >= pipeline.settings.batch_size:
-            yield from pipeline.analyse(batch)
+            yield from pipeline.analyse_each(batch)
             batch = []
     if batch:
-        yield from pipeline.analyse(batch)
+        yield from pipeline.analyse_each(batch)

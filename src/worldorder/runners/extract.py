@@ -46,6 +46,11 @@ def run_extract(
 
     with reader or Reader(settings) as source:
         for coded in iter_coded(pipeline, articles(source.read(names))):
+            if isinstance(coded, Failure):
+                report.failures.append(coded)
+                if on_failure:
+                    on_failure(coded)
+                continue
             write(coded_json(coded))
             report.documents += 1
             report.events += len(coded.events)

@@ -19,7 +19,7 @@ from worldorder.store import Store
 class Analyser(Protocol):
     """What turns a batch of articles into coded articles (the NLP pipeline)."""
 
-    def analyse(self, articles: Sequence[Article]) -> list[CodedArticle]: ...
+    def analyse_each(self, articles: Sequence[Article]) -> list[CodedArticle | Failure]: ...
 
 
 @dataclass
@@ -65,7 +65,7 @@ def run_ingest(
     with reader or Reader(settings) as source:
         for batch in _batches(source.read(names), settings.batch_size, report, progress):
             articles = [make_article(d, languages, settings, published) for d in batch]
-            _store_batch(articles, store, analyser, report)
+            _store_batch(articles, store, analyser, report, progress)
             if progress:
                 progress(len(articles), None)
     return report
@@ -91,13 +91,26 @@ def _batches(
 
 
 def _store_batch(
-    articles: list[Article], store: Store, analyser: Analyser | None, report: IngestReport
+    articles: list[Article],
+    store: Store,
+    analyser: Analyser | None,
+    report: IngestReport,
+    progress: ProgressHook | None = None,
 ) -> None:
     fresh = store.absent(articles)  # analyse only what is new: a re-run costs no NLP
     to_analyse = [a for a in fresh if a.skipped is None]
-    coded = analyser.analyse(to_analyse) if analyser and to_analyse else []
+    results = analyser.analyse_each(to_analyse) if analyser and to_analyse else []
+    coded = [r for r in results if isinstance(r, CodedArticle)]
+    failed = [r for r in results if isinstance(r, Failure)]
+    if failed:  # not stored, so that a later run analyses them again
+        report.failures.extend(failed)
+        for failure in failed:
+            if progress:
+                progress(0, failure)
+        lost = {f.origin for f in failed}
+        fresh = [a for a in fresh if a.origin not in lost]
     result = store.add(fresh, coded)
     report.stored += result.stored
-    report.already_present += len(articles) - result.stored
+    report.already_present += len(articles) - result.stored - len(failed)
     report.events += sum(len(c.events) for c in coded)
     report.skipped.update(a.skipped for a in fresh if a.skipped)

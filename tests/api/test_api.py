@@ -97,6 +97,12 @@ def test_api_map_gives_located_events(api: httpx.Client) -> None:
     assert items and all(-90 <= e["lat"] <= 90 and -180 <= e["lon"] <= 180 for e in items)
 
 
+def test_api_map_answers_narrow_points_not_full_summaries(api: httpx.Client) -> None:
+    point = get(api, "/api/events/map", limit=1)["items"][0]
+    assert {"event_id", "event_type", "quad_class", "source_key", "target_key", "place"} <= point.keys()
+    assert "sentence" not in point and "source" not in point
+
+
 @pytest.mark.parametrize(
     ("path", "params", "status"),
     [

@@ -8,7 +8,7 @@ meet") are listed by ``search_events`` but left out of relations, rankings and d
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -85,6 +85,23 @@ class EventSummary:
     first_published: dt.date | None
     first_url: str | None
     sentence: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MapPoint:
+    """A located event as the map draws it: where, what, when and between whom."""
+
+    event_id: int
+    lat: float
+    lon: float
+    event_type: str
+    quad_class: int
+    date: str | None
+    source_key: str | None
+    target_key: str | None
+    place: str | None
+    place_country: str | None
+    articles: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +273,22 @@ def search_events(con: duckdb.DuckDBPyConnection, f: EventFilter) -> list[EventS
     ids = [row[0] for row in con.execute(page, [*params, f.limit, f.offset]).fetchall()]
     by_id = {row["cluster_id"]: row for row in summaries_by_id(con, ids)}
     return [summary_from_row(by_id[i]) for i in ids]
+
+
+MAP_COLUMNS = """
+    cluster_id, location_lat, location_lon, event_type, quad_class, date, source_key, target_key,
+    location_name, location_country, num_articles"""
+
+
+def map_points(con: duckdb.DuckDBPyConnection, f: EventFilter) -> list[MapPoint]:
+    """The newest located events matching ``f`` as map points, from one narrow top-N query.
+
+    Full summaries by id (``search_events``) took 450 ms for 500 points on a million events:
+    an ``IN`` list of 500 ids is 500 index probes. The narrow top-N reads 11 columns: ~50 ms.
+    """
+    where, params = filter_sql(replace(f, located=True))
+    sql = f"SELECT {MAP_COLUMNS} FROM clusters WHERE {where} {NEWEST_FIRST} LIMIT ? OFFSET ?"
+    return [MapPoint(*row) for row in con.execute(sql, [*params, f.limit, f.offset]).fetchall()]
 
 
 def summaries_by_id(con: duckdb.DuckDBPyConnection, ids: list[int]) -> list[dict[str, Any]]:

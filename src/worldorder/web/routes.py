@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import cache
 from typing import Annotated
 
@@ -29,6 +28,7 @@ from worldorder.web.schemas import (
     Country,
     EventPage,
     EventView,
+    MapPage,
     MentionView,
     NetworkView,
     Overview,
@@ -104,14 +104,13 @@ async def events_by_id(store: StoreDep, ids: Annotated[str, Query(max_length=200
     return json_response(EventPage(len(found), len(found), 0, found))
 
 
-@router.get("/events/map", tags=["events"], response_model=EventPage)
+@router.get("/events/map", tags=["events"], response_model=MapPage)
 async def events_map(
     store: StoreDep, filters: Filters, limit: Annotated[int, Query(ge=1, le=MAX_MAP_POINTS)] = 500
 ) -> Response:
-    """The newest located events among those matching the filters, for the map."""
-    event_filter = replace(checked(filters, limit, 0).to_filter(limit, 0), located=True)
-    located = store.search_events(event_filter)
-    return json_response(EventPage(len(located), limit, 0, located))
+    """The newest located events among those matching the filters, as map points."""
+    located = store.map_points(checked(filters, limit, 0).to_filter(limit, 0))
+    return json_response(MapPage(len(located), limit, located))
 
 
 @router.get("/events/{event_id}", tags=["events"], response_model=EventView)

@@ -7,6 +7,7 @@ from datetime import date
 
 from worldorder.analysis import AlignmentShift, Bloc, NetworkEdge, NetworkNode, TimelinePoint
 from worldorder.store import ActorActivity, DyadWeight, EventSummary, MentionDetail
+from worldorder.store.queries import MapPoint
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,15 @@ class EventPage:
     limit: int
     offset: int
     items: list[EventSummary]
+
+
+@dataclass(frozen=True, slots=True)
+class MapPage:
+    """The located events the map draws: narrow records, not full summaries."""
+
+    total: int  # points in this answer
+    limit: int
+    items: list[MapPoint]
 
 
 @dataclass(frozen=True, slots=True)

@@ -305,7 +305,7 @@ function mapChart(events) {
     .attr("r", (e) => 3 + Math.sqrt(e.articles) * 2).attr("fill", (e) => QUAD_COLOURS[e.quad_class]).attr("fill-opacity", 0.75)
     .attr("stroke", "white").style("cursor", "pointer")
     .on("click", (_e, e) => { showTab("explorer"); openEvent(e.event_id); })
-    .append("title").text((e) => `${e.date || "undated"} ${e.event_type}: ${actorName(e.source)} → ${actorName(e.target)} at ${e.place}`);
+    .append("title").text((e) => `${e.date || "undated"} ${e.event_type}: ${keyName(e.source_key) ?? "—"} → ${keyName(e.target_key) ?? "—"} at ${e.place}`);
   document.getElementById("map-chart").replaceChildren(svg.node());
 }
 

@@ -132,7 +132,8 @@ def test_store_clusters_events_stored_before_clustering_existed(tmp_path: Path) 
             "DELETE FROM cluster_members; DELETE FROM clusters; DELETE FROM schema_migrations WHERE version >= 3"
         )
         store._con.execute(
-            "DROP TABLE cluster_members; DROP TABLE clusters; ALTER TABLE events DROP COLUMN location_kind"
+            "DROP TABLE cluster_members; DROP TABLE clusters; ALTER TABLE events DROP COLUMN location_kind;"
+            "DROP INDEX mentions_by_event; ALTER TABLE events DROP COLUMN location_basis"
         )
     with Store.open(path) as store:
         assert [e.articles for e in store.search_events()] == [1]

@@ -86,6 +86,7 @@ def event_row(event_id: str, article_id: str, event: Event) -> dict[str, Any]:
         "location_lat": place.lat if place else None,
         "location_lon": place.lon if place else None,
         "location_kind": place.kind if place else None,
+        "location_basis": event.location_basis,
     }
 
 

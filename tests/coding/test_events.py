@@ -355,3 +355,41 @@ def test_code_reads_further_verb_senses(
 def test_code_leaves_out_an_event_told_in_a_relative_clause(nlp: Language, coder: EventCoder) -> None:
     text = "Jordan complained to Syria about two raids in which ten Jordanian farmers were killed."
     assert dyads(code(nlp, coder, text)) == {("ACCUSE", "JOR", "SYR")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile accused Peru of selling rifles to Bolivia, which both Bolivia and Peru have rejected.",
+        "Poland blamed Minsk for a border incident, a charge Belarus denied.",
+    ],
+)
+def test_code_drops_a_state_acting_on_itself(nlp: Language, coder: EventCoder, text: str) -> None:
+    assert all(who(e.source) != who(e.target) or e.source.code.sector for e in code(nlp, coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Latvia accused Belarus of supplying Russia with artillery shells.", ("AID", "BLR", "RUS")),
+        ("Several Baltic governments accuse Belarus of sending weapons to Russia.", ("AID", "BLR", "RUS")),
+    ],
+)
+def test_code_marks_the_accused_action_alleged(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    accused = [e for e in code(nlp, coder, text) if (e.event_type, who(e.source), who(e.target)) == expected]
+    assert accused and all(e.modality == "alleged" for e in accused)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Ethiopian-led forces shelled rebel positions in Somalia.", "ETH"),
+        ("Kenyan-led troops attacked an al-Shabaab camp in Somalia.", "KEN"),
+    ],
+)
+def test_code_gives_nation_led_forces_to_the_leading_nation(
+    nlp: Language, coder: EventCoder, text: str, source: str
+) -> None:
+    assert source in {who(e.source) for e in code(nlp, coder, text) if e.event_type == "ASSAULT"}

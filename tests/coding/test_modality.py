@@ -47,6 +47,8 @@ def test_read_auxiliaries_without_a_model(
     ("text", "trigger", "modality"),
     [
         ("Kenya accused Uganda of arming the rebels.", "accused", "asserted"),
+        ("Kenya accused Uganda of arming the rebels.", "arming", "alleged"),
+        ("Tanzania blamed Uganda for shelling a border village.", "shelling", "alleged"),
         ("Kenya accused Uganda of arming the rebels, the state broadcaster reported.", "accused", "reported"),
         ("Officials said that Kenya accused Uganda of arming the rebels.", "accused", "reported"),
         ("Kenya accused Uganda of arming the rebels, according to local media.", "accused", "reported"),

@@ -16,7 +16,7 @@ from datetime import date
 from itertools import chain
 from typing import Protocol
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from worldorder.coding.coref import PRONOUNS, DiscourseMemory, clause_subject, is_person, is_pronoun, speaker
 from worldorder.coding.event_types import EventType
@@ -207,6 +207,8 @@ class ActorFinder:
         mention = self._kb.resolve(noun_phrase(head), self._on)
         if mention is None and head.text[:1].isupper():  # tagging of rare surnames varies: PROPN, ADJ
             mention = self.memory.surname(head) or self._titled(head)
+        if mention is not None and not placed(mention):
+            mention = self._led_by(head, mention)
         if mention is not None and _people(head, mention):
             return self._residents(head, mention, depth)
         if mention is not None and placed(mention):
@@ -225,6 +227,16 @@ class ActorFinder:
         ):
             return found
         return [mention]  # a bare sector ("police", "activists"): ``events.localised`` adds the country
+
+    def _led_by(self, head: Token, mention: ActorMention) -> ActorMention:
+        """"Ethiopian-led forces": a bare sector led by a nation is that nation's (CAMEO codes the leader)."""
+        for led in head.children:
+            if led.dep_ == "amod" and led.lower_ == "led" and led.i >= 2 and led.doc[led.i - 1].text == "-":
+                alone = Doc(led.doc.vocab, words=[led.doc[led.i - 2].text])  # outside "X-led", X is a name
+                leader = self._kb.resolve(alone[:], self._on)
+                if leader is not None and leader.code.country and not leader.code.sector:
+                    return replace(mention, code=replace(mention.code, country=leader.code.country))
+        return mention
 
     def _residents(self, head: Token, mention: ActorMention, depth: int) -> list[ActorMention]:
         """A people or group named by ethnicity is coded to the country it lives in (the PLOVER and

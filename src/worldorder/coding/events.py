@@ -32,6 +32,7 @@ from worldorder.coding.triggers import Trigger, TriggerLexicon, TriggerRule, hos
 from worldorder.geo.gazetteer import Gazetteer
 from worldorder.model import ActorCode, ActorMention, Event, Mention
 
+PEOPLE_ENTITIES = frozenset({"NORP", "PERSON"})  # peoples and persons may act at home
 HOME_SECTOR = "GOV"  # an unstated protest or concession target is the actor's own government
 REQUEST, THREATEN = "REQUEST", "THREATEN"
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
@@ -147,6 +148,24 @@ def dyad_pairs(telling: _Telling) -> Iterator[tuple[ActorMention, ActorMention |
         yield from ((s, t, False) for s in sources for t in _untargeted(telling, s))
 
 
+def self_dyad(source: ActorMention, target: ActorMention | None, doc: Doc) -> bool:
+    """A state named as acting on itself ("Moscow and Tehran have rejected ... Russia"): a parse slip.
+
+    Only two place names of one country count: peoples, pronouns and sectors acting at home
+    ("Bosnian Serbs demanded ... Bosnia", "police arrested activists") are real domestic events.
+    """
+    if target is None or source.code != target.code or source.code.sector or source.code.known_group:
+        return False
+    return _place_name(source, doc) and _place_name(target, doc)
+
+
+def _place_name(actor: ActorMention, doc: Doc) -> bool:
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    return span.root.pos_ == "PROPN" and span.root.ent_type_ not in PEOPLE_ENTITIES
+
+
 def _untargeted(telling: _Telling, source: ActorMention) -> Iterator[ActorMention | None]:
     policy = telling.target_policy
     if policy == "optional":
@@ -193,7 +212,8 @@ class EventCoder:
         modality = reading.affirmed if refusal(told_type, reading) else reading.modality
         domestic = told_type.target == "home"
         pairs = [(*localised(s, t, dyad.where, domestic), sym) for s, t, sym in dyad_pairs(telling)]
-        return [self._event(telling, s, t, sym, modality, claimed_by) for s, t, sym in pairs if s is not None]
+        kept = [(s, t, sym) for s, t, sym in pairs if s is not None and not self_dyad(s, t, sentence.doc)]
+        return [self._event(telling, s, t, sym, modality, claimed_by) for s, t, sym in kept]
 
     def _retyped(self, event_type: EventType, reading: Reading) -> EventType:
         """PLOVER codes refusals as REJECT, pledges as AGREE, conditional or announced harm as THREATEN."""

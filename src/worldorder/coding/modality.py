@@ -20,6 +20,7 @@ from spacy.tokens import Token
 PRECEDENCE = ("negated", "hypothetical", "alleged", "intended", "planned", "reported", "asserted")
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
 CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acomp", "relcl", "pcomp", "parataxis"})
+ACCUSATION_PREPOSITIONS = frozenset({"of", "for"})
 MAX_CLAUSE_DEPTH = 6  # deeper chains are parse noise; 6 covers "said it would be ready to agree"
 
 
@@ -29,6 +30,7 @@ class ModalityCues:
 
     reporting: frozenset[str]
     belief: frozenset[str]
+    accusing: frozenset[str]
     alleging_adverbs: frozenset[str]
     intention: frozenset[str]
     effort: frozenset[str]
@@ -125,6 +127,9 @@ class ModalityReader:
         head, cues = clause.head, self._cues
         if head.i == clause.i or clause.dep_ not in CLAUSE_LINKS:
             return [], _reporting_parataxis(clause, cues)
+        accuser = _accuser(clause, cues)
+        if accuser is not None:
+            return [("alleged", None)], accuser
         lemma = head.lemma_.lower()
         if clause.dep_ in ("xcomp", "acomp") or (clause.dep_ == "ccomp" and head.pos_ == "ADJ"):
             return _control(lemma, cues), None
@@ -135,6 +140,15 @@ class ModalityReader:
         if lemma in cues.hypothetical_verbs:
             return [("hypothetical", None)], None
         return [], None
+
+
+def _accuser(clause: Token, cues: ModalityCues) -> Token | None:
+    """The accusing verb of "accuse X of supplying ...": the gerund is only the accuser's claim."""
+    preposition = clause.head
+    if clause.dep_ != "pcomp" or preposition.lower_ not in ACCUSATION_PREPOSITIONS:
+        return None
+    verb = preposition.head
+    return verb if verb.i != preposition.i and verb.lemma_.lower() in cues.accusing else None
 
 
 def _control(lemma: str, cues: ModalityCues) -> list[Found]:

@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from worldorder.cli.common import db_option, fail, parse_day
 from worldorder.errors import WorldorderError
@@ -60,8 +62,8 @@ def _flat(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def emit(records: Sequence[Any], fmt: str, table: Table | None) -> None:
-    """Print ``records`` as JSON, CSV, or the given rich table."""
+def emit(records: Sequence[Any], fmt: str, table: RenderableType | None) -> None:
+    """Print ``records`` as JSON, CSV, or the given rich rendering."""
     plain = [_plain(r) for r in records]
     if fmt == "json":
         click.echo(json.dumps(plain, ensure_ascii=False, indent=2))
@@ -81,13 +83,21 @@ def _actor_label(summary: EventSummary, role: str) -> str:
     return " ".join(part for part in (actor.key, actor.sector) if part) or (actor.text or "-")
 
 
-def events_table(rows: Sequence[EventSummary]) -> Table:
-    table = Table("id", "date", "type", "source", "target", "place", "modality", "arts", "srcs", "sentence")
+def events_table(rows: Sequence[EventSummary]) -> Group:
+    """One block per event: its codes on one line, the sentence that tells it under them.
+
+    A table squeezes the sentence into a sliver on an 80-column terminal; blocks read at any width.
+    """
+    blocks: list[RenderableType] = []
     for e in rows:
-        table.add_row(str(e.event_id), e.date or "-", e.event_type, _actor_label(e, "source"),
-                      _actor_label(e, "target"), e.place or "-", e.modality, str(e.articles), str(e.sources),
-                      (e.sentence or "")[:80])  # fmt: skip
-    return table
+        articles = f"{e.articles} article{'s' if e.articles != 1 else ''}"
+        head = Text.assemble(
+            (f"#{e.event_id}", "bold"), f"  {e.date or 'undated'}  ", (e.event_type, "bold cyan"),
+            f"  {_actor_label(e, 'source')} > {_actor_label(e, 'target')}",
+            f"  at {e.place}" if e.place else "", f"  {e.modality}  {articles}",
+        )  # fmt: skip
+        blocks += [head, Padding(Text(e.sentence or "", style="dim"), (0, 0, 1, 4))]
+    return Group(*blocks)
 
 
 @click.command()

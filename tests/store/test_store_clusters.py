@@ -95,6 +95,30 @@ def test_store_search_events_filters(store: Store, flt: EventFilter, expected: i
     assert len(store.search_events(flt)) == expected
 
 
+@pytest.mark.parametrize(
+    ("flt", "total", "page"),
+    [
+        (EventFilter(limit=2), 3, 2),
+        (EventFilter(limit=2, offset=2), 3, 1),
+        (EventFilter(limit=2, offset=5), 3, 0),
+        (EventFilter(text="struck"), 1, 1),
+        (EventFilter(text="absent words"), 0, 0),
+    ],
+)
+def test_store_search_page_counts_all_matches_in_one_pass(
+    store: Store, flt: EventFilter, total: int, page: int
+) -> None:
+    add(
+        store,
+        report("p1", OCT, event("AUT", "IRN", "2024-10-11", "Vienna")),
+        report("p2", OCT, event("ISR", "IRN", "2024-10-26", event_type="ASSAULT", sentence="Drones struck.")),
+        report("p3", date(2024, 11, 5), event("USA", "CHN", "2024-11-04", "Geneva")),
+    )
+    found_total, found = store.search_page(flt)
+    assert (found_total, len(found)) == (total, page)
+    assert found_total == store.count_events(flt)
+
+
 def test_store_relations_count_events_by_period_and_quad_class(store: Store) -> None:
     add(
         store,

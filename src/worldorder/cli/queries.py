@@ -121,8 +121,7 @@ def events(ctx: click.Context, db_path: Path | None, fmt: str, **filters: Any) -
     """List cross-article events, newest first, filtered by the options."""
     flt = EventFilter(**filters)
     with _open(ctx, db_path) as store:
-        rows = store.search_events(flt)
-        total = store.count_events(flt)
+        total, rows = store.search_page(flt)
     emit(rows, fmt, events_table(rows))
     if fmt == "table":
         click.echo(f"{len(rows):,} of {total:,} events")

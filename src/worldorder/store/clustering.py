@@ -174,7 +174,7 @@ def cluster_batch(
     result = assign(batch.reports, stored, next_cluster_id(con), rules)
     _insert_created(con, events, batch, result, now)
     _update_changed(con, batch, result, stored_text, now)
-    _insert_members(con, batch, result)
+    _insert_members(con, batch, result, told_by(tables["mentions"]))
     return result
 
 
@@ -323,7 +323,26 @@ def _unchanged_columns(con: duckdb.DuckDBPyConnection, changed: Sequence[str]) -
     return [name for (name,) in con.execute(query).fetchall() if name not in changed]
 
 
-def _insert_members(con: duckdb.DuckDBPyConnection, batch: BatchReports, result: Assignment) -> None:
+def told_by(mentions: pa.Table) -> dict[str, str]:
+    """Each report's sentences in text order, joined and lower-cased: what full-text search matches."""
+    rows = sorted(
+        zip(
+            mentions.column("event_id").to_pylist(),
+            mentions.column("sentence_start").to_pylist(),
+            mentions.column("sentence").to_pylist(),
+            strict=True,
+        ),
+        key=lambda row: (row[0], row[1] or 0),
+    )
+    told: dict[str, list[str]] = {}
+    for event_id, _, sentence in rows:
+        told.setdefault(event_id, []).append(sentence or "")
+    return {event_id: " ".join(sentences).lower() for event_id, sentences in told.items()}
+
+
+def _insert_members(
+    con: duckdb.DuckDBPyConnection, batch: BatchReports, result: Assignment, told: dict[str, str]
+) -> None:
     by_id = {r.report_id: r for r in batch.reports}
     members = result.members
     table = pa.table(
@@ -333,6 +352,7 @@ def _insert_members(con: duckdb.DuckDBPyConnection, batch: BatchReports, result:
             "article_id": pa.array([by_id[m.report_id].article_id for m in members], pa.string()),
             "outlet": pa.array([by_id[m.report_id].outlet for m in members], pa.string()),
             "reason": pa.array([m.reason for m in members], pa.string()),
+            "search_text": pa.array([told.get(m.report_id) for m in members], pa.string()),
         }
     )
     _insert(con, "cluster_members", table)

@@ -230,6 +230,10 @@ class Store:
         """Cross-article events matching ``filter``, newest first."""
         return queries.search_events(self._con, filter or EventFilter())
 
+    def search_page(self, filter: EventFilter | None = None) -> tuple[int, list[EventSummary]]:
+        """How many events match ``filter``, and its page of them, newest first (one pass)."""
+        return queries.search_page(self._con, filter or EventFilter())
+
     def map_points(self, filter: EventFilter | None = None) -> list[queries.MapPoint]:
         """The newest located events matching ``filter``, as narrow map records."""
         return queries.map_points(self._con, filter or EventFilter())

@@ -199,6 +199,23 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE events ADD COLUMN location_basis VARCHAR;
         """,
     ),
+    # Migration 6: full-text search matched every mention and joined the matches to their events
+    # on the text event id (about 150 ms a query on a million, twice per page: page and total).
+    # Each member of an event now carries the sentences that tell it, lower-cased: a search is
+    # one scan with contains() (40 ms on a million; ILIKE folds case on every row, 52 ms).
+    Migration(
+        6,
+        "the sentences of each event's report, for full-text search",
+        """
+        ALTER TABLE cluster_members ADD COLUMN search_text VARCHAR;
+        UPDATE cluster_members SET search_text = told.text
+        FROM (
+            SELECT event_id, lower(string_agg(sentence, ' ' ORDER BY sentence_start)) AS text
+            FROM mentions GROUP BY event_id
+        ) told
+        WHERE cluster_members.event_id = told.event_id;
+        """,
+    ),
 )
 
 

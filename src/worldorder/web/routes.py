@@ -94,7 +94,8 @@ async def events(
 ) -> Response:
     """Cross-article events matching the filters, newest first, one page at a time."""
     event_filter = checked(filters, limit, offset).to_filter(limit, offset)
-    return json_response(EventPage(store.count_events(event_filter), limit, offset, store.search_events(event_filter)))
+    total, page = store.search_page(event_filter)
+    return json_response(EventPage(total, limit, offset, page))
 
 
 @router.get("/events/by-id", tags=["events"], response_model=EventPage)

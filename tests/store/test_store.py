@@ -75,3 +75,20 @@ def test_store_failed_batch_leaves_nothing(store: Store) -> None:
 @pytest.fixture
 def settings_db(tmp_path: Path) -> Path:
     return tmp_path / "m.duckdb"
+
+
+def test_store_read_only_open_migrates_an_older_database_first(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with Store.open(path) as store:
+        store.add([make_article(1)])
+    con = duckdb.connect(str(path))
+    con.execute("DROP INDEX cluster_members_by_cluster")  # as before migration 6
+    con.execute("ALTER TABLE cluster_members DROP COLUMN search_text")
+    con.execute("CREATE INDEX cluster_members_by_cluster ON cluster_members (cluster_id)")
+    con.execute("DELETE FROM schema_migrations WHERE version = 6")
+    con.close()
+    with Store.open(path, read_only=True) as store:
+        assert store.count() == 1
+    con = duckdb.connect(str(path), read_only=True)
+    versions = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    assert versions == {m.version for m in MIGRATIONS}

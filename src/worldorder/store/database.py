@@ -20,7 +20,7 @@ from worldorder.errors import StoreError
 from worldorder.model import Article, CodedArticle
 from worldorder.store import queries
 from worldorder.store.clustering import cluster_batch
-from worldorder.store.migrations import CLUSTERS_MIGRATION, migrate
+from worldorder.store.migrations import CLUSTERS_MIGRATION, is_behind, migrate
 from worldorder.store.queries import (
     ActorActivity,
     DyadWeight,
@@ -51,6 +51,13 @@ class ArticleSummary:
     events: int
 
 
+def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot open {path}: {exc}") from exc
+
+
 class Store:
     """An open worldorder database."""
 
@@ -65,10 +72,12 @@ class Store:
         path = Path(path)
         if read_only and not path.exists():
             raise StoreError(f"no database at {path}: run `worldorder ingest` first")
-        try:
-            con = duckdb.connect(str(path), read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open {path}: {exc}") from exc
+        con = _connect(path, read_only)
+        if read_only and is_behind(con):
+            # a database written by an older worldorder: migrate it once, then read it
+            con.close()
+            cls.open(path).close()
+            con = _connect(path, read_only)
         store = cls(con, path)
         if not read_only:
             try:

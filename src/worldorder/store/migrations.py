@@ -227,6 +227,15 @@ def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
     return {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
 
 
+def is_behind(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether a database (read-only is fine) lacks a migration this version of worldorder has."""
+    found = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_migrations'").fetchall()
+    if not found[0][0]:
+        return True
+    recorded = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    return any(m.version not in recorded for m in MIGRATIONS)
+
+
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply every migration not yet recorded, each in its own transaction; their names."""
     done = applied_versions(con)

@@ -10,12 +10,12 @@ ratio of the two. Target: a ratio of at least 0.7.
 from __future__ import annotations
 
 import argparse
-import json
 import time
+from itertools import islice
 from pathlib import Path
 
 from worldorder.config import Settings
-from worldorder.ingest import make_article
+from worldorder.ingest import Reader, make_article
 from worldorder.ingest.language import LanguageIdentifier
 from worldorder.model import Article, Document
 from worldorder.pipeline import Pipeline
@@ -24,16 +24,11 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bb
 
 
 def load_articles(corpus: Path, limit: int, settings: Settings) -> list[Article]:
+    """The first ``limit`` articles of ``corpus``, read as ``worldorder ingest`` reads them."""
     languages = LanguageIdentifier()
-    articles = []
-    with corpus.open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            document = Document(text=record["text"], origin=str(corpus), kind="jsonl", id=record["id"])
-            articles.append(make_article(document, languages, settings))
-            if len(articles) >= limit:
-                break
-    return articles
+    with Reader(settings) as reader:
+        documents = (d for d in reader.read([str(corpus)]) if isinstance(d, Document))
+        return [make_article(d, languages, settings) for d in islice(documents, limit)]
 
 
 def main() -> None:

@@ -110,6 +110,3 @@ def test_cli_seed_article_keeps_text_and_excludes_boilerplate(tmp_path: Path) ->
     assert {"Connect with us", "Published", "on", "Continue Reading"} <= excluded
     assert any("Getty Images" in line for line in excluded)
 
-
-def test_cli_runs_from_repo_root() -> None:
-    assert (REPO / "pyproject.toml").is_file()

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -23,6 +24,9 @@ from worldorder.ingest.sources import Source, count_documents, expand
 from worldorder.model import Failure
 from worldorder.runners.ingest import IngestReport, run_ingest
 from worldorder.store import Store
+
+if TYPE_CHECKING:
+    from worldorder.pipeline import Pipeline
 
 published_option = click.option(
     "--published",
@@ -86,7 +90,7 @@ def ingest(
     sys.exit(_ingest_exit(report))
 
 
-def _analyser(settings: Settings) -> Any:
+def _analyser(settings: Settings) -> Pipeline:
     from worldorder.pipeline import Pipeline  # loads spaCy: only when analysis is asked for
 
     return Pipeline.load(settings)
@@ -117,7 +121,7 @@ def articles(
             else:
                 rows = store.list_articles(limit, offset)
                 if fmt == "json":
-                    _echo_json([r.__dict__ if hasattr(r, "__dict__") else _slots(r) for r in rows])
+                    _echo_json([asdict(r) for r in rows])
                 else:
                     Console().print(render.articles_table(rows))
                     click.echo(f"{store.count():,} articles in {settings.db_path}")
@@ -129,17 +133,12 @@ def _show_article(store: Store, article_id: str, fmt: str) -> None:
     article = store.article(article_id)
     if article is None:
         fail(f"no article {article_id!r}")
-        return
-    record = _slots(article) | {"events": store.events_of(article_id)}
+    record = asdict(article) | {"events": store.events_of(article_id)}
     if fmt == "json":
         _echo_json(record)
         return
     console = Console()
     console.print(render.article_panel(article, record["events"]))
-
-
-def _slots(record: Any) -> dict[str, Any]:
-    return {name: getattr(record, name) for name in record.__slots__}
 
 
 def _echo_json(value: Any) -> None:
@@ -149,8 +148,6 @@ def _echo_json(value: Any) -> None:
 def _json_default(value: Any) -> Any:
     if isinstance(value, date | datetime):
         return value.isoformat()
-    if hasattr(value, "__slots__"):
-        return _slots(value)
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
 

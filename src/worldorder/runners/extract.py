@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -10,9 +10,10 @@ from typing import Any
 from worldorder.config import Settings
 from worldorder.ingest import Reader, make_article
 from worldorder.ingest.language import LanguageIdentifier
-from worldorder.model import Article, Document, Failure
+from worldorder.model import Failure
 from worldorder.output import coded_json
 from worldorder.pipeline import Pipeline, iter_coded
+from worldorder.runners import without_failures
 
 
 @dataclass
@@ -35,22 +36,15 @@ def run_extract(
     settings: Settings = pipeline.settings
     languages = LanguageIdentifier()
 
-    def articles(items: Iterator[Document | Failure]) -> Iterator[Article]:
-        for item in items:
-            if isinstance(item, Failure):
-                report.failures.append(item)
-                if on_failure:
-                    on_failure(item)
-            else:
-                yield make_article(item, languages, settings, published)
+    def failed(failure: Failure) -> None:
+        report.failures.append(failure)
+        if on_failure:
+            on_failure(failure)
 
     with reader or Reader(settings) as source:
-        for coded in iter_coded(pipeline, articles(source.read(names))):
-            if isinstance(coded, Failure):
-                report.failures.append(coded)
-                if on_failure:
-                    on_failure(coded)
-                continue
+        documents = without_failures(source.read(names), failed)
+        articles = (make_article(d, languages, settings, published) for d in documents)
+        for coded in without_failures(iter_coded(pipeline, articles), failed):
             write(coded_json(coded))
             report.documents += 1
             report.events += len(coded.events)

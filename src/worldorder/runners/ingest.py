@@ -13,6 +13,7 @@ from worldorder.config import Settings
 from worldorder.ingest import Reader, make_article
 from worldorder.ingest.language import LanguageIdentifier
 from worldorder.model import Article, CodedArticle, Document, Failure
+from worldorder.runners import without_failures
 from worldorder.store import Store
 
 
@@ -76,16 +77,12 @@ def _batches(
 ) -> Iterator[list[Document]]:
     """Documents in batches of ``size``; failures go to the report as they come."""
 
-    def documents() -> Iterator[Document]:
-        for item in items:
-            if isinstance(item, Failure):
-                report.failures.append(item)
-                if progress:
-                    progress(1, item)
-            else:
-                yield item
+    def failed(failure: Failure) -> None:
+        report.failures.append(failure)
+        if progress:
+            progress(1, failure)
 
-    stream = documents()
+    stream = without_failures(items, failed)
     while batch := list(islice(stream, size)):
         yield batch
 
@@ -102,13 +99,13 @@ def _store_batch(
     results = analyser.analyse_each(to_analyse) if analyser and to_analyse else []
     coded = [r for r in results if isinstance(r, CodedArticle)]
     failed = [r for r in results if isinstance(r, Failure)]
-    if failed:  # not stored, so that a later run analyses them again
-        report.failures.extend(failed)
-        for failure in failed:
-            if progress:
-                progress(0, failure)
-        lost = {f.origin for f in failed}
-        fresh = [a for a in fresh if a.origin not in lost]
+    for failure in failed:
+        report.failures.append(failure)
+        if progress:
+            progress(0, failure)
+    if failed:  # an article whose analysis failed is not stored, so a later run analyses it again
+        analysed = {c.article.id for c in coded}
+        fresh = [a for a in fresh if a.skipped is not None or a.id in analysed]
     result = store.add(fresh, coded)
     report.stored += result.stored
     report.already_present += len(articles) - result.stored - len(failed)

@@ -260,18 +260,17 @@ NEWEST_FIRST = "ORDER BY date_start DESC NULLS LAST, cluster_id DESC"
 
 
 def search_events(con: duckdb.DuckDBPyConnection, f: EventFilter) -> list[EventSummary]:
-    """Two steps: the page's ids from the narrow filter columns, then those rows by the id index.
-
-    One top-N query over the summary columns read every column of every matching row
-    (50-100 ms on a million events); the id lookup reads 50 rows.
-    """
+    """One page of the events matching ``f``, newest first (see ``search_page``)."""
     return search_page(con, f)[1]
 
 
 def search_page(con: duckdb.DuckDBPyConnection, f: EventFilter) -> tuple[int, list[EventSummary]]:
     """The number of matching events and one page of them, from one pass over the filters.
 
-    A separate count ran the filters twice; full-text search made that cost 45 ms more.
+    Two steps: the page's ids (with the total, ``count(*) OVER ()``) from the narrow filter
+    columns, then those rows by the id index. A top-N over the summary columns read every
+    column of every matching row (50-100 ms on a million events), and a separate count ran
+    the filters twice (45 ms more with full-text search).
     """
     where, params = filter_sql(f)
     page = f"SELECT cluster_id, count(*) OVER () FROM clusters WHERE {where} {NEWEST_FIRST} LIMIT ? OFFSET ?"

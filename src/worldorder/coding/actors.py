@@ -472,6 +472,7 @@ class NameIndex:
 
 # --------------------------------------------------------------------------- segments and chunks
 
+OPPOSING_PREFIXES = frozenset({"anti", "counter"})
 MAX_GAP = 2  # the longest glue between two names of one actor: "of the"
 # Which slot may follow which, by the words between them.
 _ADJACENT = frozenset(
@@ -504,12 +505,18 @@ def segments_in(doc: Doc, index: NameIndex, start: int, end: int) -> list[Segmen
     i = 0
     while i < len(folded):
         segment = index.longest_at(folded, words, i) if folded[i] in index.lengths else None
-        if segment and not surname_of_stranger(segment, doc, start, found):
+        if segment and not surname_of_stranger(segment, doc, start, found) and not opposed(doc, segment.start + start):
             found.append(Segment(segment.start + start, segment.end + start, segment.aliases))
             i = segment.end
         else:
             i += 1
     return found
+
+
+def opposed(doc: Doc, i: int) -> bool:
+    """'an anti-Syria journalist', 'anti-American protesters': a name after "anti-" says whom the
+    head opposes, not whose it is, so it names no actor of the phrase."""
+    return i >= 2 and doc[i - 1].text == "-" and fold(doc[i - 2].text) in OPPOSING_PREFIXES
 
 
 def surname_of_stranger(segment: Segment, doc: Doc, offset: int, found: list[Segment]) -> bool:

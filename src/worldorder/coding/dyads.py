@@ -181,6 +181,10 @@ class ActorFinder:
         found = self.actor(head)
         if found or not loose or head.pos_ not in ("NOUN", "PROPN"):
             return found
+        return self._modifier_actors(head)
+
+    def _modifier_actors(self, head: Token) -> list[ActorMention]:
+        """The group a modifier of an unknown head names: "Iraqi Kurds", "opposition groups"."""
         modifiers = (c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss"))
         return next((m for m in map(self.actor, modifiers) if m), [])
 
@@ -208,6 +212,8 @@ class ActorFinder:
         if mention is None and head.text[:1].isupper():  # tagging of rare surnames varies: PROPN, ADJ
             mention = self.memory.surname(head) or self._titled(head)
         if mention is not None and not placed(mention):
+            if _describes(head):
+                return []
             mention = self._led_by(head, mention)
         if mention is not None and _people(head, mention):
             return self._residents(head, mention, depth)
@@ -300,10 +306,7 @@ class ActorFinder:
     def _member(self, head: Token, depth: int) -> list[ActorMention]:
         """A group named after "of"/"from", read loosely: "thousands of Iraqi Kurds"."""
         found = self.actor(head, depth)
-        if found:
-            return found
-        modifiers = (c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss"))
-        return next((m for m in map(self.actor, modifiers) if m), [])
+        return found or self._modifier_actors(head)
 
     def _apposition(self, head: Token, depth: int) -> list[ActorMention]:
         for child in head.children:
@@ -321,6 +324,12 @@ def _people(head: Token, mention: ActorMention) -> bool:
     if _ethnic(head):
         return True
     return code.sector is None and head.tag_ in ("NNS", "NNPS")
+
+
+def _describes(head: Token) -> bool:
+    """Whether a bare sector word is an adjective describing a thing: "military" in "military aid"
+    or "a new military offensive" names no actor (in "military officials" the noun names it)."""
+    return head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.pos_ == "NOUN"
 
 
 def _stative(verb: Token) -> bool:

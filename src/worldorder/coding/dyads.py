@@ -214,7 +214,7 @@ class ActorFinder:
         if mention is not None and not placed(mention):
             if _describes(head):
                 return []
-            mention = self._led_by(head, mention)
+            mention = self._owned(self._led_by(head, mention), head)
         if mention is not None and _people(head, mention):
             return self._residents(head, mention, depth)
         if mention is not None and placed(mention):
@@ -242,6 +242,18 @@ class ActorFinder:
                 leader = self._kb.resolve(alone[:], self._on)
                 if leader is not None and leader.code.country and not leader.code.sector:
                     return replace(mention, code=replace(mention.code, country=leader.code.country))
+        return mention
+
+    def _owned(self, mention: ActorMention, head: Token) -> ActorMention:
+        """A bare sector whose state is named among its modifiers but not next to the agent word,
+        so the name matcher could not join them: "Palestinian suicide bombers", "Lebanon's new
+        President Jean Dupont" (a state named in the phrase is whose the agent is)."""
+        if placed(mention):
+            return mention
+        for modifier in _left_modifiers(head):
+            found = self._kb.resolve(noun_phrase(modifier), self._on)
+            if found is not None and found.code.country and not (found.code.sector or found.code.known_group):
+                return replace(mention, code=replace(mention.code, country=found.code.country))
         return mention
 
     def _residents(self, head: Token, mention: ActorMention, depth: int) -> list[ActorMention]:
@@ -324,6 +336,20 @@ def _people(head: Token, mention: ActorMention) -> bool:
     if _ethnic(head):
         return True
     return code.sector is None and head.tag_ in ("NNS", "NNPS")
+
+
+def _left_modifiers(head: Token) -> list[Token]:
+    """The modifiers before a head, also those of its compound parts, nearest first:
+    "Lebanon" in "Lebanon's new President Jean Dupont" (a possessor of the title "President")."""
+    found: list[Token] = []
+    todo = [head]
+    while todo:
+        token = todo.pop(0)
+        for child in sorted(token.lefts, key=lambda t: -t.i):
+            if child.dep_ in ("amod", "compound", "nmod", "poss"):
+                found.append(child)
+                todo.append(child)
+    return found
 
 
 def _describes(head: Token) -> bool:

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.tokens import Span
 
 from worldorder.coding.actors import ActorKB
 from worldorder.coding.events import EventCoder
@@ -23,9 +24,8 @@ def town(name: str, country: str) -> GazetteerEntry:
 
 
 # a gazetteer that also knows country names, as the offline one does
-PLACES = MemoryGazetteer(
-    [(name, town(name, country)) for name, country in (("Canada", "CAN"), ("Lima", "PER"), ("Karachi", "PAK"))]
-)
+TOWNS = (("Canada", "CAN"), ("Lima", "PER"), ("Karachi", "PAK"), ("Tanaka", "JPN"))
+PLACES = MemoryGazetteer([(name, town(name, country)) for name, country in TOWNS])
 
 
 @pytest.fixture(scope="module")
@@ -75,9 +75,16 @@ def test_a_state_after_anti_is_not_the_party(nlp: Language, coder: EventCoder) -
     [
         ("Chile offered its troops to Peru's new President Jorge Quispe.", ("AGREE", "CHL", "PER")),
         ("Two Afghan suicide bombers killed nine people in Karachi.", ("ASSAULT", "AFG", "PAK")),
+        ("The United Nations special envoy urged Sudan to open its borders.", ("REQUEST", "UN", "SDN")),
     ],
 )
-def test_a_state_among_the_modifiers_owns_a_bare_agent(
+def test_a_state_or_body_among_the_modifiers_owns_a_bare_agent(
     nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in dyads(code(nlp, coder, text))
+
+
+def test_an_appositive_role_beats_a_name_read_as_a_town(nlp: Language, coder: EventCoder) -> None:
+    doc = nlp("Kenji Tanaka, the United Nations special envoy, urged Sudan to open its borders.")
+    doc.ents = [Span(doc, 1, 2, "GPE")]  # the model sometimes takes a surname for a place
+    assert ("REQUEST", "UN", "SDN") in dyads(coder.code(doc, JUNE_2001))

@@ -218,6 +218,9 @@ class ActorFinder:
         if mention is not None and _people(head, mention):
             return self._residents(head, mention, depth)
         if mention is not None and placed(mention):
+            role = self._role(head, mention, depth)
+            if role:
+                return role
             self.memory.remember(head, mention)
             return [mention]
         # "officials from Britain", "leaders of Iraq"; "in" only after a word for people
@@ -245,14 +248,18 @@ class ActorFinder:
         return mention
 
     def _owned(self, mention: ActorMention, head: Token) -> ActorMention:
-        """A bare sector whose state is named among its modifiers but not next to the agent word,
-        so the name matcher could not join them: "Palestinian suicide bombers", "Lebanon's new
-        President Jean Dupont" (a state named in the phrase is whose the agent is)."""
+        """A bare sector whose state or organisation is named among its modifiers but not next to
+        the agent word, so the name matcher could not join them: "Palestinian suicide bombers",
+        "Lebanon's new President Jean Dupont", "the United Nations special envoy"."""
         if placed(mention):
             return mention
         for modifier in _left_modifiers(head):
             found = self._kb.resolve(noun_phrase(modifier), self._on)
-            if found is not None and found.code.country and not (found.code.sector or found.code.known_group):
+            if found is None:
+                continue
+            if found.code.known_group:  # its members speak for the organisation
+                return replace(mention, code=found.code)
+            if found.code.country and not found.code.sector:
                 return replace(mention, code=replace(mention.code, country=found.code.country))
         return mention
 
@@ -319,6 +326,14 @@ class ActorFinder:
         """A group named after "of"/"from", read loosely: "thousands of Iraqi Kurds"."""
         found = self.actor(head, depth)
         return found or self._modifier_actors(head)
+
+    def _role(self, head: Token, mention: ActorMention, depth: int) -> list[ActorMention]:
+        """The appositive role of a name read only as a place: in "Jan Kowal, the United Nations
+        relief coordinator" the gazetteer may take "Kowal" for a town; the role says whose he is."""
+        if mention.code.entry is not None or head.pos_ != "PROPN":
+            return []
+        roles = self._apposition(head, depth)
+        return roles if any(m.code.sector or m.code.known_group for m in roles) else []
 
     def _apposition(self, head: Token, depth: int) -> list[ActorMention]:
         for child in head.children:

@@ -285,3 +285,12 @@ def test_find_bare_agent_shares_state_of_conjoined_agent(kb: ActorKB, nlp: Langu
 def test_actor_kb_survives_pickling_for_process_pools(kb: ActorKB) -> None:
     copy = pickle.loads(pickle.dumps(kb))
     assert copy.lookup("the Kremlin") == kb.lookup("the Kremlin")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("Yoruba leaders", "NGA"), ("Uyghur exiles", "CHN"), ("Rohingya refugees", "MMR"), ("the Chechens", "RUS")],
+)
+def test_lookup_people_without_a_state_is_the_state_they_live_in(kb: ActorKB, text: str, country: str) -> None:
+    code = kb.lookup(text, OCT_2024)
+    assert code is not None and code.country == country

@@ -88,3 +88,8 @@ def test_an_appositive_role_beats_a_name_read_as_a_town(nlp: Language, coder: Ev
     doc = nlp("Kenji Tanaka, the United Nations special envoy, urged Sudan to open its borders.")
     doc.ents = [Span(doc, 1, 2, "GPE")]  # the model sometimes takes a surname for a place
     assert ("REQUEST", "UN", "SDN") in dyads(coder.code(doc, JUNE_2001))
+
+
+def test_an_ethnic_minority_lives_in_the_place_the_sentence_names(nlp: Language, coder: EventCoder) -> None:
+    found = dyads(code(nlp, coder, "Turkish troops killed four ethnic Greeks in a raid in northern Cyprus."))
+    assert found == {("ASSAULT", "TUR", "CYP")}

@@ -131,3 +131,10 @@ def test_actor_kb_refuses_bad_user_file(tmp_path: Path, entries: str, problem: s
 def test_actor_kb_refuses_missing_user_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot read"):
         ActorKB.load([tmp_path / "absent.yaml"])
+
+
+@pytest.mark.parametrize("entry", load_raw("peoples.yaml")["entries"], ids=lambda e: e["id"])
+def test_peoples_are_read_as_the_state_they_live_in(entry: dict[str, Any]) -> None:
+    assert load_raw("peoples.yaml")["kind"] == "country" and "kind" not in entry
+    assert entry["id"].startswith("people.") and entry["demonyms"]
+    assert entry["country"] in state_codes() and "sector" not in entry and "known_group" not in entry

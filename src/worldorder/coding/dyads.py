@@ -278,7 +278,19 @@ class ActorFinder:
         if not _ethnic(head):
             return [mention]
         sector = mention.code.sector or RESIDENT_SECTOR
-        return [replace(mention, code=replace(mention.code, country=None, name=None, sector=sector))]
+        home = self._place_named(head)
+        return [replace(mention, code=replace(mention.code, country=home, name=None, sector=sector))]
+
+    def _place_named(self, head: Token) -> str | None:
+        """The country of the first place the sentence names after a locative: "killed ethnic Turks
+        in a raid in northern Cyprus", "villages near Greece's border"; where a minority lives."""
+        for token in head.sent:
+            governor = token.head.head if token.dep_ == "poss" else token.head
+            if token.dep_ in ("pobj", "poss") and token.pos_ == "PROPN" and governor.lower_ in PLACE_PREPS:
+                found = self._kb.resolve(noun_phrase(token), self._on)
+                if found is not None and found.code.country and not (found.code.sector or found.code.known_group):
+                    return found.code.country
+        return None
 
     def _national_modifier(self, head: Token, mention: ActorMention) -> str | None:
         """The country of another nation's adjective before a people: "Bosnian" in "Bosnian Serbs"."""

@@ -294,3 +294,16 @@ def test_actor_kb_survives_pickling_for_process_pools(kb: ActorKB) -> None:
 def test_lookup_people_without_a_state_is_the_state_they_live_in(kb: ActorKB, text: str, country: str) -> None:
     code = kb.lookup(text, OCT_2024)
     assert code is not None and code.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zambian trade unions", ("ZMB", None, "LAB")),
+        ("the Malawi Electoral Commission", ("MWI", None, "GOV")),
+        ("the European Commission", (None, "EU", "IGO")),
+        ("the African Union", (None, "AU", "IGO")),
+    ],
+)
+def test_lookup_domestic_bodies_named_with_their_state(kb: ActorKB, text: str, expected: tuple[object, ...]) -> None:
+    assert codes(kb.lookup(text, OCT_2024)) == expected

@@ -93,3 +93,9 @@ def test_an_appositive_role_beats_a_name_read_as_a_town(nlp: Language, coder: Ev
 def test_an_ethnic_minority_lives_in_the_place_the_sentence_names(nlp: Language, coder: EventCoder) -> None:
     found = dyads(code(nlp, coder, "Turkish troops killed four ethnic Greeks in a raid in northern Cyprus."))
     assert found == {("ASSAULT", "TUR", "CYP")}
+
+
+def test_an_agent_word_takes_the_state_named_across_unknown_words(nlp: Language, coder: EventCoder) -> None:
+    found = code(nlp, coder, "Zambia Tea Growers Federation officials accused Malawi of dumping.")
+    assert dyads(found) == {("ACCUSE", "ZMB", "MWI")}
+    assert found[0].source is not None and found[0].source.text == "Zambia Tea Growers Federation officials"

@@ -211,6 +211,8 @@ class ActorFinder:
         mention = self._kb.resolve(noun_phrase(head), self._on)
         if mention is None and head.text[:1].isupper():  # tagging of rare surnames varies: PROPN, ADJ
             mention = self.memory.surname(head) or self._titled(head)
+        if mention is None and head.pos_ == "NOUN":
+            mention = self._unjoined(head)
         if mention is not None and not placed(mention):
             if _describes(head):
                 return []
@@ -262,6 +264,22 @@ class ActorFinder:
             if found.code.country and not found.code.sector:
                 return replace(mention, code=replace(mention.code, country=found.code.country))
         return mention
+
+    def _unjoined(self, head: Token) -> ActorMention | None:
+        """An agent word that needs a state or body to say whose it is ("officials", "leaders"),
+        named with it across words the base does not know: "Montenegro Municipality Association
+        officials" are read as "Montenegro officials"."""
+        for modifier in _left_modifiers(head):
+            owner = noun_phrase(modifier)
+            found = self._kb.resolve(owner, self._on)
+            if found is None or not (found.code.known_group or (found.code.country and not found.code.sector)):
+                continue
+            joined = Doc(head.doc.vocab, words=[*(t.text for t in owner), head.text])
+            mention = self._kb.resolve(joined[:], self._on)
+            if mention is not None and placed(mention) and mention.end > joined[-1].idx:  # the head joined in
+                phrase = noun_phrase(head)
+                return replace(mention, text=phrase.text, start=phrase.start_char, end=phrase.end_char)
+        return None
 
     def _residents(self, head: Token, mention: ActorMention, depth: int) -> list[ActorMention]:
         """A people or group named by ethnicity is coded to the country it lives in (the PLOVER and

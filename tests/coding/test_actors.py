@@ -235,6 +235,7 @@ def test_user_file_adds_and_replaces_entries(tmp_path: Path) -> None:
         ("Senior Hezbollah commanders were killed in the strike.", ("LBN", "HEZBOLLAH", "REB")),
         ("The French foreign minister condemned the attack.", ("FRA", None, "GOV")),
         ("The head of the IAEA visited the plant.", (None, "IAEA", "IGO")),
+        ("The Obama administration warned Syria.", ("USA", None, "GOV")),
     ],
 )
 def test_resolve_parsed_subject_picks_the_head(

@@ -480,6 +480,7 @@ _ADJACENT = frozenset(
         (Slot.STATE, Slot.ORGANISATION), (Slot.STATE, Slot.AGENT), (Slot.STATE, Slot.PERSON),
         (Slot.ORGANISATION, Slot.AGENT), (Slot.ORGANISATION, Slot.PERSON),
         (Slot.AGENT, Slot.AGENT), (Slot.AGENT, Slot.PERSON), (Slot.AGENT, Slot.ORGANISATION),
+        (Slot.PERSON, Slot.AGENT),  # "the Bush administration", "Putin aides": the person's state
     }
 )
 _POSSESSIVE = frozenset(

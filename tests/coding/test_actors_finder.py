@@ -57,9 +57,10 @@ def dyads(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
     [
         ("Portugal promised to continue military aid to Angola.", ("AGREE", "PRT", "AGO")),
         ("Chile threatened to launch a major military offensive against Bolivia.", ("THREATEN", "CHL", "BOL")),
+        ("Iran has shipped artillery shells to Sudan.", ("AID", "IRN", "SDN")),
     ],
 )
-def test_a_sector_adjective_describing_a_thing_names_no_actor(
+def test_a_sector_word_describing_a_thing_names_no_actor(
     nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert dyads(code(nlp, coder, text)) == {expected}

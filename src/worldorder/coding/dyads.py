@@ -60,6 +60,7 @@ NOMINAL_TARGET_PREPS = frozenset({"of", "between"})
 MAX_MEMBER_DEPTH = 2
 COMPLEMENT_PREPS = frozenset({"to", "with", "against", "on", "for", "from", "of", "into", "toward", "towards"})
 PLACE_PREPS = frozenset({"in", "into", "near", "at", "across", "outside", "inside", "throughout"})
+WEAPONS = "agent.weapons"  # the agent entry of weapons named for their users ("tanks shelled")
 RESIDENT_SECTOR = "CVL"  # an ethnic group with no other role is civilians
 GENERIC_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC"})  # the sectors the scorer codes without a country
 NAMED_ACTORS = frozenset({"GPE", "NORP", "ORG"})
@@ -214,7 +215,7 @@ class ActorFinder:
         if mention is None and head.pos_ == "NOUN":
             mention = self._unjoined(head)
         if mention is not None and not placed(mention):
-            if _describes(head):
+            if _describes(head, mention):
                 return []
             mention = self._owned(self._led_by(head, mention), head)
         if mention is not None and _people(head, mention):
@@ -397,10 +398,14 @@ def _left_modifiers(head: Token) -> list[Token]:
     return found
 
 
-def _describes(head: Token) -> bool:
-    """Whether a bare sector word is an adjective describing a thing: "military" in "military aid"
-    or "a new military offensive" names no actor (in "military officials" the noun names it)."""
-    return head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.pos_ == "NOUN"
+def _describes(head: Token, mention: ActorMention) -> bool:
+    """Whether a bare sector word describes a thing: the adjective "military" in "military aid" or
+    "a new military offensive", a weapon in "artillery shells"; neither names an actor (in
+    "military officials" the noun names it)."""
+    if head.head.pos_ != "NOUN" or head.head.i == head.i:
+        return False
+    adjective = head.pos_ == "ADJ" and head.dep_ == "amod"
+    return adjective or (head.dep_ == "compound" and mention.code.entry == WEAPONS)
 
 
 def _stative(verb: Token) -> bool:

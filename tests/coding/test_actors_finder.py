@@ -24,7 +24,7 @@ def town(name: str, country: str) -> GazetteerEntry:
 
 
 # a gazetteer that also knows country names, as the offline one does
-TOWNS = (("Canada", "CAN"), ("Lima", "PER"), ("Karachi", "PAK"), ("Tanaka", "JPN"))
+TOWNS = (("Canada", "CAN"), ("Lima", "PER"), ("Karachi", "PAK"), ("Tanaka", "JPN"), ("Kandahar", "AFG"))
 PLACES = MemoryGazetteer([(name, town(name, country)) for name, country in TOWNS])
 
 
@@ -100,3 +100,9 @@ def test_an_agent_word_takes_the_state_named_across_unknown_words(nlp: Language,
     found = code(nlp, coder, "Zambia Tea Growers Federation officials accused Malawi of dumping.")
     assert dyads(found) == {("ACCUSE", "ZMB", "MWI")}
     assert found[0].source is not None and found[0].source.text == "Zambia Tea Growers Federation officials"
+
+
+def test_an_agent_of_a_town_takes_the_town_country_and_keeps_its_sector(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "The mayor of Kandahar condemned the attack by Pakistan.")
+    sources = {(e.source.code.country, e.source.code.sector) for e in events if e.source is not None}
+    assert sources == {("AFG", "GOV")}

@@ -230,6 +230,8 @@ class ActorFinder:
         # ("rebels in Liberia"), since "efforts in Ukraine" are no actor in Ukraine
         preps = MEMBER_PREPS if mention is not None else STRICT_MEMBER_PREPS
         found = self._members(head, depth, preps) or self._apposition(head, depth)
+        if mention is not None and mention.code.sector:  # "the mayor of Kandahar": the town's country, a mayor's sector
+            found = [_with_sector(m, mention.code.sector) for m in found]
         titled = mention is not None and is_person(head) and mention.code.sector is not None  # "President Jean Dupont"
         if (
             found
@@ -382,6 +384,15 @@ def _people(head: Token, mention: ActorMention) -> bool:
     if _ethnic(head):
         return True
     return code.sector is None and head.tag_ in ("NNS", "NNPS")
+
+
+def _with_sector(member: ActorMention, sector: str) -> ActorMention:
+    """A place-only member ("Kandahar" in "the mayor of Kandahar") given the sector of the agent
+    it belongs to; states with a sector, organisations and people keep their own code."""
+    code = member.code
+    if code.sector or code.known_group or code.country is None:
+        return member
+    return replace(member, code=replace(code, sector=sector))
 
 
 def _left_modifiers(head: Token) -> list[Token]:

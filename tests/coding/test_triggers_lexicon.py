@@ -123,3 +123,14 @@ def test_complements_condition_reads_the_to_clause(nlp: Language, lexicon: Trigg
 def test_particle_object_counts_as_object(nlp: Language, lexicon: TriggerLexicon) -> None:
     rule = lexicon.match(nlp("Iran put its forces on alert.")[1])
     assert rule is not None and (rule.event_type, rule.mode) == ("MOBILIZE", "alert")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Zambian interior minister has declined to resign despite the scandal.",
+        "President Hichilema of Zambia has reneged on his promise to hold a referendum.",
+    ],
+)
+def test_untargeted_refusal_is_domestic(nlp: Language, coder: EventCoder, text: str) -> None:
+    assert ("REJECT", "ZMB", "ZMB") in dyads(code(nlp, coder, text))

@@ -134,3 +134,7 @@ def test_particle_object_counts_as_object(nlp: Language, lexicon: TriggerLexicon
 )
 def test_untargeted_refusal_is_domestic(nlp: Language, coder: EventCoder, text: str) -> None:
     assert ("REJECT", "ZMB", "ZMB") in dyads(code(nlp, coder, text))
+
+
+def test_possible_sanction_is_a_threat(nlp: Language, coder: EventCoder) -> None:
+    assert ("THREATEN", "AU", "MLI") in dyads(code(nlp, coder, "The African Union may halt aid to Mali."))

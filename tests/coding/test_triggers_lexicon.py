@@ -138,3 +138,13 @@ def test_untargeted_refusal_is_domestic(nlp: Language, coder: EventCoder, text: 
 
 def test_possible_sanction_is_a_threat(nlp: Language, coder: EventCoder) -> None:
     assert ("THREATEN", "AU", "MLI") in dyads(code(nlp, coder, "The African Union may halt aid to Mali."))
+
+
+def test_sworn_to_fight_is_a_threat(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Kurdish rebels have sworn to fight until they control the Turkish border towns.")
+    assert {e.event_type for e in events} == {"THREATEN"}
+
+
+def test_bombers_blowing_themselves_up_is_an_assault(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Two Chechen suicide bombers blew themselves up in Moscow.")
+    assert typed(events) == {("ASSAULT", "explosives")}

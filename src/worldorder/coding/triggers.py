@@ -110,7 +110,8 @@ def _named_by(obj: Token) -> Iterator[Token]:
 def _complements(token: Token) -> Iterator[Token]:
     """The clauses a verb governs: "ordered the paper to close", "vowed to fight", "prepared to attack"."""
     for child in token.children:
-        if child.dep_ in CONTENT_DEPS and child.pos_ in VERB_TAGS:
+        infinitive = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if (child.dep_ in CONTENT_DEPS or infinitive) and child.pos_ in VERB_TAGS:
             yield child
             # "prepared to resume shelling": the clause the aspect verb governs
             yield from (c for c in child.children if c.dep_ == "xcomp" and c.pos_ in VERB_TAGS)

@@ -148,3 +148,9 @@ def test_sworn_to_fight_is_a_threat(nlp: Language, coder: EventCoder) -> None:
 def test_bombers_blowing_themselves_up_is_an_assault(nlp: Language, coder: EventCoder) -> None:
     events = code(nlp, coder, "Two Chechen suicide bombers blew themselves up in Moscow.")
     assert typed(events) == {("ASSAULT", "explosives")}
+
+
+def test_lifting_a_blockade_is_a_retreat(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "The Ethiopian army lifted its blockade of the Eritrean port.")
+    assert ("RETREAT", "ETH", "ERI") in dyads(events)
+    assert "CONCEDE" not in {e.event_type for e in events}

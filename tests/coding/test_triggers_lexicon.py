@@ -154,3 +154,10 @@ def test_lifting_a_blockade_is_a_retreat(nlp: Language, coder: EventCoder) -> No
     events = code(nlp, coder, "The Ethiopian army lifted its blockade of the Eritrean port.")
     assert ("RETREAT", "ETH", "ERI") in dyads(events)
     assert "CONCEDE" not in {e.event_type for e in events}
+
+
+def test_restrictions_imposed_are_coercion_and_planned_ones_a_threat(nlp: Language, coder: EventCoder) -> None:
+    done = code(nlp, coder, "Hungary imposed restrictions on Romanian truckers.")
+    planned = code(nlp, coder, "Hungary plans to impose restrictions on Romanian truckers.")
+    assert ("COERCE", "HUN", "ROU") in dyads(done)
+    assert ("THREATEN", "HUN", "ROU") in dyads(planned)

@@ -161,3 +161,9 @@ def test_restrictions_imposed_are_coercion_and_planned_ones_a_threat(nlp: Langua
     planned = code(nlp, coder, "Hungary plans to impose restrictions on Romanian truckers.")
     assert ("COERCE", "HUN", "ROU") in dyads(done)
     assert ("THREATEN", "HUN", "ROU") in dyads(planned)
+
+
+def test_particle_may_mark_the_governed_clause(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Britain is pushing hard for Germany to support its debt plan.")
+    assert ("REQUEST", "GBR", "DEU") in dyads(events)
+    assert "SUPPORT" not in {e.event_type for e in events}

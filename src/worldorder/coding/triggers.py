@@ -57,7 +57,7 @@ class TriggerRule:
         objects = self.objects
         if objects and not any(_lemma(c) in objects or c.lower_ in objects for c in self._objects(token)):
             return False
-        if self.particle and not any(_lemma(c) == self.particle for c in token.children):
+        if self.particle and not has_particle(token, self.particle):
             return False
         if self.complements and not any(_lemma(c) in self.complements for c in _complements(token)):
             return False
@@ -105,6 +105,16 @@ def _named_by(obj: Token) -> Iterator[Token]:
     yield from (c for c in obj.children if c.dep_ == "compound")
     if obj.lower_ in PART_WORDS or _lemma(obj) in GROUP_WORDS:
         yield from (o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
+
+
+def has_particle(token: Token, particle: str) -> bool:
+    """Whether the particle is a child of the token, or marks a clause it governs ("pushed for Spain to act")."""
+    for child in token.children:
+        if _lemma(child) == particle:
+            return True
+        if child.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and _lemma(m) == particle for m in child.children):
+            return True
+    return False
 
 
 def _complements(token: Token) -> Iterator[Token]:

@@ -167,3 +167,8 @@ def test_particle_may_mark_the_governed_clause(nlp: Language, coder: EventCoder)
     events = code(nlp, coder, "Britain is pushing hard for Germany to support its debt plan.")
     assert ("REQUEST", "GBR", "DEU") in dyads(events)
     assert "SUPPORT" not in {e.event_type for e in events}
+
+
+def test_a_trigger_compound_of_another_is_its_modifier(nlp: Language, lexicon: TriggerLexicon) -> None:
+    doc = nlp("Kenyan and Ugandan troops held joint war games near the border.")
+    assert {t.rule.event_type for t in lexicon.find(next(doc.sents))} == {"COOPERATE"}

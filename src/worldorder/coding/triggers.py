@@ -209,6 +209,8 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
     """
     token = trigger.token
     if trigger.nominal:
+        if token.dep_ == "compound" and token.head.i in trigger_heads:  # "war games", "aid suspension"
+            return True
         governor = governing_verb(token)
         if governor is None:
             return False

@@ -172,3 +172,8 @@ def test_particle_may_mark_the_governed_clause(nlp: Language, coder: EventCoder)
 def test_a_trigger_compound_of_another_is_its_modifier(nlp: Language, lexicon: TriggerLexicon) -> None:
     doc = nlp("Kenyan and Ugandan troops held joint war games near the border.")
     assert {t.rule.event_type for t in lexicon.find(next(doc.sents))} == {"COOPERATE"}
+
+
+def test_counted_objects_meet_object_conditions(nlp: Language, lexicon: TriggerLexicon) -> None:
+    rule = lexicon.match(nlp("The army has been holding thousands of civilians in the camp.")[4])
+    assert rule is not None and (rule.event_type, rule.mode) == ("COERCE", "arrest")

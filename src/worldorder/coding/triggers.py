@@ -24,6 +24,8 @@ CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl"})
 EVENT_FRAME_PREPS = frozenset({"on", "in", "for", "into"})
 CONDITION_MARKS = frozenset({"if", "unless", "until", "before"})
 PART_WORDS = frozenset({"part", "parts", "some", "most", "all", "much", "half", "rest"})
+# "thousands of civilians", "dozens of troops": the number is named by what it counts
+PART_WORDS |= {"dozens", "scores", "hundreds", "thousands", "millions", "number", "lots", "handful"}
 # "a mission of observers", "a series of bombs": the group is named by its members
 GROUP_WORDS = frozenset({"mission", "team", "group", "contingent", "batch", "unit", "delegation", "party"})
 GROUP_WORDS |= {"series", "wave", "spate", "string"}  # "a series of bombs", "a wave of arrests"

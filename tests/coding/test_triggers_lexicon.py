@@ -177,3 +177,8 @@ def test_a_trigger_compound_of_another_is_its_modifier(nlp: Language, lexicon: T
 def test_counted_objects_meet_object_conditions(nlp: Language, lexicon: TriggerLexicon) -> None:
     rule = lexicon.match(nlp("The army has been holding thousands of civilians in the camp.")[4])
     assert rule is not None and (rule.event_type, rule.mode) == ("COERCE", "arrest")
+
+
+def test_hearing_into_is_an_investigation(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Kenya's high court opened a hearing into the detention of Ugandan activists.")
+    assert ("ACCUSE", "investigate") in typed(events)

@@ -182,3 +182,8 @@ def test_counted_objects_meet_object_conditions(nlp: Language, lexicon: TriggerL
 def test_hearing_into_is_an_investigation(nlp: Language, coder: EventCoder) -> None:
     events = code(nlp, coder, "Kenya's high court opened a hearing into the detention of Ugandan activists.")
     assert ("ACCUSE", "investigate") in typed(events)
+
+
+def test_shipping_out_peacekeepers_is_a_sanction(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "The UN shipped out its peacekeepers from the Congolese town of Goma.")
+    assert ("SANCTION", "UN", "COD") in dyads(events)

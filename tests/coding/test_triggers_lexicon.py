@@ -187,3 +187,8 @@ def test_hearing_into_is_an_investigation(nlp: Language, coder: EventCoder) -> N
 def test_shipping_out_peacekeepers_is_a_sanction(nlp: Language, coder: EventCoder) -> None:
     events = code(nlp, coder, "The UN shipped out its peacekeepers from the Congolese town of Goma.")
     assert ("SANCTION", "UN", "COD") in dyads(events)
+
+
+def test_a_ceasefire_monitored_is_no_ceasefire_declared(nlp: Language, lexicon: TriggerLexicon) -> None:
+    doc = nlp("African Union troops were sent to the region to monitor a ceasefire between Sudan and Chad.")
+    assert "RETREAT" not in {t.rule.event_type for t in lexicon.find(next(doc.sents))}

@@ -23,6 +23,8 @@ CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl"})
 # "arrived on a visit", "engaged in talks", "left for negotiations"
 EVENT_FRAME_PREPS = frozenset({"on", "in", "for", "into"})
 CONDITION_MARKS = frozenset({"if", "unless", "until", "before"})
+# verbs whose object is a standing state, not an event told: "monitor a ceasefire", "enforce an embargo"
+STATE_GOVERNORS = frozenset({"oversee", "monitor", "supervise", "observe", "enforce", "police", "respect", "uphold"})
 PART_WORDS = frozenset({"part", "parts", "some", "most", "all", "much", "half", "rest"})
 # "thousands of civilians", "dozens of troops": the number is named by what it counts
 PART_WORDS |= {"dozens", "scores", "hundreds", "thousands", "millions", "number", "lots", "handful"}
@@ -208,6 +210,7 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
     A verb trigger swallows the nouns among its arguments ("rejected the offer", "lifted
     sanctions", "accused them of attacks") and a verb trigger governing another through a
     control verb wins over it ("agreed to provide aid" is AGREE, "refused to meet" is REJECT).
+    A noun kept by a verb of upkeep names a standing state, not an event ("monitor the truce").
     """
     token = trigger.token
     if trigger.nominal:
@@ -216,6 +219,8 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
         governor = governing_verb(token)
         if governor is None:
             return False
+        if _lemma(governor) in STATE_GOVERNORS and token.dep_ in OBJECT_DEPS:
+            return True
         # "threatened to launch an offensive", "promised to continue aid": the noun is the content
         content = governor.dep_ in CONTENT_DEPS and governor.head.i in trigger_heads
         return governor.i in trigger_heads or content

@@ -192,3 +192,22 @@ def test_shipping_out_peacekeepers_is_a_sanction(nlp: Language, coder: EventCode
 def test_a_ceasefire_monitored_is_no_ceasefire_declared(nlp: Language, lexicon: TriggerLexicon) -> None:
     doc = nlp("African Union troops were sent to the region to monitor a ceasefire between Sudan and Chad.")
     assert "RETREAT" not in {t.rule.event_type for t in lexicon.find(next(doc.sents))}
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # the condition of a threat's content belongs to the threat
+        ("Turkey threatened to launch an offensive unless Syria accepted its conditions.", {"THREATEN"}),
+        # a war fled from is a backdrop, not an event told
+        ("Thousands of Sudanese refugees fled the war into Chad.", set()),
+        # CAMEO 15x: preparing an offensive is a show of force
+        ("The Azerbaijani army is preparing a major offensive against Armenian positions.", {"MOBILIZE"}),
+        # CAMEO 045: brokering a truce is mediating it
+        ("Qatar brokered a truce between Israel and Hamas.", {"CONSULT"}),
+    ],
+)
+def test_precedence_and_entries_choose_the_events(
+    nlp: Language, lexicon: TriggerLexicon, text: str, types: set[str]
+) -> None:
+    assert {t.rule.event_type for t in lexicon.find(next(nlp(text).sents))} == types

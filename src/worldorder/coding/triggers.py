@@ -24,7 +24,10 @@ CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl"})
 EVENT_FRAME_PREPS = frozenset({"on", "in", "for", "into"})
 CONDITION_MARKS = frozenset({"if", "unless", "until", "before"})
 # verbs whose object is a standing state, not an event told: "monitor a ceasefire", "enforce an embargo"
-STATE_GOVERNORS = frozenset({"oversee", "monitor", "supervise", "observe", "enforce", "police", "respect", "uphold"})
+# or a backdrop fled from: "refugees fleeing the war"
+STATE_GOVERNORS = frozenset(
+    {"oversee", "monitor", "supervise", "observe", "enforce", "police", "respect", "uphold", "flee", "escape"}
+)
 PART_WORDS = frozenset({"part", "parts", "some", "most", "all", "much", "half", "rest"})
 # "thousands of civilians", "dozens of troops": the number is named by what it counts
 PART_WORDS |= {"dozens", "scores", "hundreds", "thousands", "millions", "number", "lots", "handful"}
@@ -230,6 +233,8 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
         return True
     if aspect_content(token, trigger_heads):  # "prepared to resume shelling"
         return True
+    if condition_of_content(token, trigger_heads):  # "threatened to attack unless Iraq accepted"
+        return True
     if token.head.i not in trigger_heads:
         return False
     # "an invitation to visit Russia", "demanded that the US cancel": what is asked, not an event
@@ -248,6 +253,14 @@ def aspect_content(verb: Token, trigger_heads: set[int]) -> bool:
         and aspect.i not in trigger_heads
         and aspect.head.i in trigger_heads
     )
+
+
+def condition_of_content(verb: Token, trigger_heads: set[int]) -> bool:
+    """Whether the verb is the condition of a trigger's content ("threatened to strike unless X withdrew")."""
+    content = verb.head
+    if verb.dep_ != "advcl" or content.dep_ not in CONTENT_DEPS or content.head.i not in trigger_heads:
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children)
 
 
 def purpose_of_trigger(verb: Token, trigger_heads: set[int]) -> bool:

@@ -211,3 +211,8 @@ def test_precedence_and_entries_choose_the_events(
     nlp: Language, lexicon: TriggerLexicon, text: str, types: set[str]
 ) -> None:
     assert {t.rule.event_type for t in lexicon.find(next(nlp(text).sents))} == types
+
+
+def test_closing_a_border_is_coercion_and_an_embassy_a_sanction(nlp: Language, coder: EventCoder) -> None:
+    assert ("COERCE", "TUR", "IRN") in dyads(code(nlp, coder, "Turkey closed its border with Iran."))
+    assert ("SANCTION", "LTU", "BLR") in dyads(code(nlp, coder, "Lithuania closed its embassy in Belarus."))

@@ -216,3 +216,14 @@ def test_precedence_and_entries_choose_the_events(
 def test_closing_a_border_is_coercion_and_an_embassy_a_sanction(nlp: Language, coder: EventCoder) -> None:
     assert ("COERCE", "TUR", "IRN") in dyads(code(nlp, coder, "Turkey closed its border with Iran."))
     assert ("SANCTION", "LTU", "BLR") in dyads(code(nlp, coder, "Lithuania closed its embassy in Belarus."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia ordered its troops to leave the Georgian town of Gori.", ("RETREAT", "RUS", "GEO")),
+        ("The Kenyan president ordered troops to the border with Somalia.", ("MOBILIZE", "KEN", "SOM")),
+    ],
+)
+def test_orders_to_troops(nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in dyads(code(nlp, coder, text))

@@ -227,3 +227,16 @@ def test_closing_a_border_is_coercion_and_an_embassy_a_sanction(nlp: Language, c
 )
 def test_orders_to_troops(nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in dyads(code(nlp, coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hamas launched rockets at Israel.", ("ASSAULT", "PSE", "ISR")),
+        ("Russian artillery pounded Ukrainian positions near Bakhmut.", ("ASSAULT", "RUS", "UKR")),
+        ("Israel ruled out talks with Hamas.", ("REJECT", "ISR", "PSE")),
+        ("The Chinese foreign minister lambasted Japan over the visit.", ("ACCUSE", "CHN", "JPN")),
+    ],
+)
+def test_common_news_verbs(nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in dyads(code(nlp, coder, text))

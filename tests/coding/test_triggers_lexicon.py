@@ -240,3 +240,8 @@ def test_orders_to_troops(nlp: Language, coder: EventCoder, text: str, expected:
 )
 def test_common_news_verbs(nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in dyads(code(nlp, coder, text))
+
+
+def test_hunger_strike_has_its_own_mode(nlp: Language, lexicon: TriggerLexicon) -> None:
+    rule = lexicon.match(nlp("Kurdish prisoners began a hunger strike.")[5])
+    assert rule is not None and (rule.event_type, rule.mode) == ("PROTEST", "hunger-strike")

@@ -245,3 +245,10 @@ def test_common_news_verbs(nlp: Language, coder: EventCoder, text: str, expected
 def test_hunger_strike_has_its_own_mode(nlp: Language, lexicon: TriggerLexicon) -> None:
     rule = lexicon.match(nlp("Kurdish prisoners began a hunger strike.")[5])
     assert rule is not None and (rule.event_type, rule.mode) == ("PROTEST", "hunger-strike")
+
+
+@pytest.mark.parametrize(
+    "text", ["The new president vowed to fight corruption.", "The minister pledged to fight against poverty."]
+)
+def test_a_vow_against_a_social_ill_is_no_threat(nlp: Language, lexicon: TriggerLexicon, text: str) -> None:
+    assert "THREATEN" not in {t.rule.event_type for t in lexicon.find(next(nlp(text).sents))}

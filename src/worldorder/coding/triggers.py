@@ -31,6 +31,9 @@ STATE_GOVERNORS = frozenset(
 PART_WORDS = frozenset({"part", "parts", "some", "most", "all", "much", "half", "rest"})
 # "thousands of civilians", "dozens of troops": the number is named by what it counts
 PART_WORDS |= {"dozens", "scores", "hundreds", "thousands", "millions", "number", "lots", "handful"}
+# what a vow to "fight" or "crush" can aim at without threatening anyone
+SOCIAL_ILLS = frozenset({"corruption", "poverty", "crime", "inflation", "disease", "hunger", "drug", "illiteracy"})
+SOCIAL_ILLS |= {"unemployment", "pollution", "impunity", "racism", "discrimination", "fraud", "graft", "epidemic"}
 # "a mission of observers", "a series of bombs": the group is named by its members
 GROUP_WORDS = frozenset({"mission", "team", "group", "contingent", "batch", "unit", "delegation", "party"})
 GROUP_WORDS |= {"series", "wave", "spate", "string"}  # "a series of bombs", "a wave of arrests"
@@ -125,13 +128,26 @@ def has_particle(token: Token, particle: str) -> bool:
 
 
 def _complements(token: Token) -> Iterator[Token]:
-    """The clauses a verb governs: "ordered the paper to close", "vowed to fight", "prepared to attack"."""
+    """The clauses a verb governs: "ordered the paper to close", "vowed to fight", "prepared to attack".
+
+    A clause aimed at a social ill is left out: "vowed to fight corruption" threatens nobody.
+    """
     for child in token.children:
         infinitive = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         if (child.dep_ in CONTENT_DEPS or infinitive) and child.pos_ in VERB_TAGS:
-            yield child
             # "prepared to resume shelling": the clause the aspect verb governs
-            yield from (c for c in child.children if c.dep_ == "xcomp" and c.pos_ in VERB_TAGS)
+            clauses = (child, *(c for c in child.children if c.dep_ == "xcomp" and c.pos_ in VERB_TAGS))
+            yield from (c for c in clauses if not _aimed_at_ill(c))
+
+
+def _aimed_at_ill(clause: Token) -> bool:
+    return any(c.dep_ in ("dobj", "pobj", "prep") and _ill(c) for c in clause.children)
+
+
+def _ill(token: Token) -> bool:
+    if token.dep_ == "prep":  # "fight against poverty"
+        return any(_lemma(o) in SOCIAL_ILLS for o in token.children if o.dep_ == "pobj")
+    return _lemma(token) in SOCIAL_ILLS
 
 
 def _modifiers(token: Token) -> Iterator[Token]:

@@ -120,3 +120,10 @@ def test_could_is_no_intent(nlp: Language, reader: ModalityReader) -> None:
     reading = reader.read(doc[3])
     assert reading.modality == "hypothetical"
     assert Cue.COMMITMENT not in reading.cues
+
+
+def test_may_have_is_no_intent(nlp: Language, reader: ModalityReader) -> None:
+    doc = nlp("The wall may have prevented an attack.")
+    reading = reader.read(doc[4])
+    assert reading.modality == "hypothetical"
+    assert Cue.COMMITMENT not in reading.cues

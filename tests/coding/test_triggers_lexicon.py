@@ -252,3 +252,10 @@ def test_hunger_strike_has_its_own_mode(nlp: Language, lexicon: TriggerLexicon) 
 )
 def test_a_vow_against_a_social_ill_is_no_threat(nlp: Language, lexicon: TriggerLexicon, text: str) -> None:
     assert "THREATEN" not in {t.rule.event_type for t in lexicon.find(next(nlp(text).sents))}
+
+
+@pytest.mark.parametrize(
+    "text", ["The Kenyan minister declined to comment.", "A Ugandan official refused to be named."]
+)
+def test_declining_to_comment_is_no_refusal(nlp: Language, lexicon: TriggerLexicon, text: str) -> None:
+    assert "REJECT" not in {t.rule.event_type for t in lexicon.find(next(nlp(text).sents))}

@@ -71,7 +71,7 @@ class TriggerRule:
             return False
         if self.complements and not any(_lemma(c) in self.complements for c in _complements(token)):
             return False
-        if self.excluded and any(_lemma(c) in self.excluded for c in _modifiers(token)):
+        if self.excluded and any(_lemma(c) in self.excluded for c in (*_modifiers(token), *_complements(token))):
             return False
         return not self.modifiers or any(_lemma(c) in self.modifiers for c in _modifiers(token))
 

@@ -259,3 +259,8 @@ def test_a_vow_against_a_social_ill_is_no_threat(nlp: Language, lexicon: Trigger
 )
 def test_declining_to_comment_is_no_refusal(nlp: Language, lexicon: TriggerLexicon, text: str) -> None:
     assert "REJECT" not in {t.rule.event_type for t in lexicon.find(next(nlp(text).sents))}
+
+
+def test_declining_to_discuss_tells_no_meeting(nlp: Language, lexicon: TriggerLexicon) -> None:
+    doc = nlp("The Jordanian minister declined to discuss details of the trip.")
+    assert not lexicon.find(next(doc.sents))

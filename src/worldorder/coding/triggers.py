@@ -71,9 +71,15 @@ class TriggerRule:
             return False
         if self.complements and not any(_lemma(c) in self.complements for c in _complements(token)):
             return False
-        if self.excluded and any(_lemma(c) in self.excluded for c in (*_modifiers(token), *_complements(token))):
+        if self.silences(token):
             return False
         return not self.modifiers or any(_lemma(c) in self.modifiers for c in _modifiers(token))
+
+    def silences(self, token: Token) -> bool:
+        """Whether an excluded modifier or to-clause cancels the entry ("press release", "declined to comment")."""
+        return bool(self.excluded) and any(
+            _lemma(c) in self.excluded for c in (*_modifiers(token), *_complements(token))
+        )
 
     def _objects(self, token: Token) -> Iterator[Token]:
         """The objects, and with a required particle its own object ("put X under investigation")."""
@@ -219,8 +225,13 @@ class TriggerLexicon:
     def find(self, sentence: Span | Iterable[Token]) -> list[Trigger]:
         """The triggers of a sentence after the precedence rules (see ``outranked``)."""
         found = [Trigger(t, rule) for t in sentence if (rule := self.match(t)) is not None]
-        heads = {t.token.i for t in found}
+        # a cancelled entry still governs its content: "declined to discuss details" tells no meeting
+        heads = {t.token.i for t in found} | {t.i for t in sentence if self._silenced(t)}
         return [t for t in found if not outranked(t, heads)]
+
+    def _silenced(self, token: Token) -> bool:
+        table = self._verbs if token.pos_ in VERB_TAGS else self._nouns
+        return any(rule.silences(token) for rule in table.get(_lemma(token), ()))
 
 
 def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:

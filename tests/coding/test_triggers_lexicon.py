@@ -264,3 +264,15 @@ def test_declining_to_comment_is_no_refusal(nlp: Language, lexicon: TriggerLexic
 def test_declining_to_discuss_tells_no_meeting(nlp: Language, lexicon: TriggerLexicon) -> None:
     doc = nlp("The Jordanian minister declined to discuss details of the trip.")
     assert not lexicon.find(next(doc.sents))
+
+
+def test_insisting_on_is_a_demand_but_insisting_that_is_a_statement(nlp: Language, lexicon: TriggerLexicon) -> None:
+    demand = lexicon.match(nlp("Chile insisted on the release of the fishermen.")[1])
+    statement = lexicon.match(nlp("Chile insisted the unrest was local.")[1])
+    assert demand is not None and demand.event_type == "REQUEST"
+    assert statement is None
+
+
+def test_insisting_that_with_a_subjunctive_is_a_demand(nlp: Language, lexicon: TriggerLexicon) -> None:
+    rule = lexicon.match(nlp("Chile insisted that Peru release the fishermen.")[1])
+    assert rule is not None and rule.event_type == "REQUEST"

@@ -54,6 +54,7 @@ class TriggerRule:
     modifiers: frozenset[str] = frozenset()
     complements: frozenset[str] = frozenset()
     excluded: frozenset[str] = frozenset()
+    mandative: bool = False  # the verb needs a subjunctive clause: "insisted that Chad release them"
 
     @property
     def rule_id(self) -> str:
@@ -72,6 +73,8 @@ class TriggerRule:
         if self.complements and not any(_lemma(c) in self.complements for c in _complements(token)):
             return False
         if self.silences(token):
+            return False
+        if self.mandative and not any(c.dep_ == "ccomp" and c.tag_ == "VB" for c in token.children):
             return False
         return not self.modifiers or any(_lemma(c) in self.modifiers for c in _modifiers(token))
 
@@ -174,6 +177,7 @@ def _rules(pos: str, event_type: str, lemma: str, spec: Any) -> Iterator[Trigger
             modifiers=frozenset(option.get("modifiers") or ()),
             complements=frozenset(option.get("complements") or ()),
             excluded=frozenset(option.get("excluded") or ()),
+            mandative=bool(option.get("mandative", False)),
         )
 
 
@@ -187,7 +191,7 @@ def _index(pos: str, section: Mapping[str, Mapping[str, Any]]) -> dict[str, tupl
 
 
 def _unconditional(rule: TriggerRule) -> bool:
-    return not (rule.objects or rule.particle or rule.modifiers or rule.complements)
+    return not (rule.objects or rule.particle or rule.modifiers or rule.complements or rule.mandative)
 
 
 class TriggerLexicon:

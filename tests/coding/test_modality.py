@@ -106,3 +106,24 @@ def test_read_negation_keeps_the_affirmed_modality(nlp: Language, reader: Modali
     token = next(t for t in nlp("Kenya said it will not accept the conditions.") if t.text == "accept")
     reading = reader.read(token)
     assert (reading.modality, reading.affirmed) == ("negated", "planned")
+
+
+def test_may_holds_out_an_intent(nlp: Language, reader: ModalityReader) -> None:
+    doc = nlp("The African Union may suspend its mediation.")
+    reading = reader.read(doc[4])
+    assert reading.modality == "hypothetical"
+    assert Cue.COMMITMENT in reading.cues
+
+
+def test_could_is_no_intent(nlp: Language, reader: ModalityReader) -> None:
+    doc = nlp("The shelling could kill civilians.")
+    reading = reader.read(doc[3])
+    assert reading.modality == "hypothetical"
+    assert Cue.COMMITMENT not in reading.cues
+
+
+def test_may_have_is_no_intent(nlp: Language, reader: ModalityReader) -> None:
+    doc = nlp("The wall may have prevented an attack.")
+    reading = reader.read(doc[4])
+    assert reading.modality == "hypothetical"
+    assert Cue.COMMITMENT not in reading.cues

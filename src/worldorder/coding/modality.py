@@ -37,6 +37,7 @@ class ModalityCues:
     plan: frozenset[str]
     planning_auxiliaries: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
+    intending_auxiliaries: frozenset[str]
     conditions: frozenset[str]
     threat_conditions: frozenset[str]
     obligation_auxiliaries: frozenset[str]
@@ -114,13 +115,22 @@ class ModalityReader:
             elif dep == "aux" and word in cues.obligation_auxiliaries:
                 yield "hypothetical", Cue.OBLIGATION
             elif dep == "aux" and word in cues.hypothetical_auxiliaries:
-                yield ("planned", Cue.COMMITMENT) if reported and word == "would" else ("hypothetical", None)
+                yield ("planned", Cue.COMMITMENT) if reported and word == "would" else self._possible(word, clause)
             elif dep == "mark" and word in cues.conditions:
                 yield "hypothetical", Cue.THREAT if word in cues.threat_conditions else None
             elif dep == "advcl" and any(m.lower_ in cues.threat_conditions for m in child.children):
                 yield "planned", Cue.THREAT  # "will close the border unless ..."
             elif dep == "advmod" and word in cues.alleging_adverbs:
                 yield "alleged", None
+
+    def _possible(self, auxiliary: str, clause: Token) -> Found:
+        """ "may halt mediation": a possibility the actor holds out, coded as its intent (CAMEO 03x / 13x).
+
+        "may have prevented" guesses at the past: no intent.
+        """
+        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause.children)
+        intent = auxiliary in self._cues.intending_auxiliaries and not perfect
+        return "hypothetical", Cue.COMMITMENT if intent else None
 
     def _link(self, clause: Token) -> tuple[list[Found], Token | None]:
         """What the governing word says about ``clause``, and the reporting verb if it is one."""

@@ -23,7 +23,20 @@ CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl"})
 # "arrived on a visit", "engaged in talks", "left for negotiations"
 EVENT_FRAME_PREPS = frozenset({"on", "in", "for", "into"})
 CONDITION_MARKS = frozenset({"if", "unless", "until", "before"})
+# verbs whose object is a standing state, not an event told: "monitor a ceasefire", "enforce an embargo"
+# or a backdrop fled from: "refugees fleeing the war"
+STATE_GOVERNORS = frozenset(
+    {"oversee", "monitor", "supervise", "observe", "enforce", "police", "respect", "uphold", "flee", "escape"}
+)
 PART_WORDS = frozenset({"part", "parts", "some", "most", "all", "much", "half", "rest"})
+# "thousands of civilians", "dozens of troops": the number is named by what it counts
+PART_WORDS |= {"dozens", "scores", "hundreds", "thousands", "millions", "number", "lots", "handful"}
+# what a vow to "fight" or "crush" can aim at without threatening anyone
+SOCIAL_ILLS = frozenset({"corruption", "poverty", "crime", "inflation", "disease", "hunger", "drug", "illiteracy"})
+SOCIAL_ILLS |= {"unemployment", "pollution", "impunity", "racism", "discrimination", "fraud", "graft", "epidemic"}
+# "a mission of observers", "a series of bombs": the group is named by its members
+GROUP_WORDS = frozenset({"mission", "team", "group", "contingent", "batch", "unit", "delegation", "party"})
+GROUP_WORDS |= {"series", "wave", "spate", "string"}  # "a series of bombs", "a wave of arrests"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,20 +52,45 @@ class TriggerRule:
     objects: frozenset[str] = frozenset()
     particle: str | None = None
     modifiers: frozenset[str] = frozenset()
+    complements: frozenset[str] = frozenset()
+    excluded: frozenset[str] = frozenset()
+    mandative: bool = False  # the verb needs a subjunctive clause: "insisted that Chad release them"
 
     @property
     def rule_id(self) -> str:
         """A stable name for the entry, reported with every mention."""
-        detail = self.particle or ("+".join(sorted(self.objects))[:24] if self.objects else "")
+        listed = self.objects or self.complements
+        detail = self.particle or ("+".join(sorted(listed))[:24] if listed else "")
         return f"{self.pos}:{self.lemma}{'_' + detail if detail else ''}:{self.event_type}"
 
     def accepts(self, token: Token) -> bool:
-        """Whether the token meets the entry's object, particle and modifier conditions."""
-        if self.objects and not any(_lemma(c) in self.objects or c.lower_ in self.objects for c in _objects(token)):
+        """Whether the token meets the entry's object, particle, complement and modifier conditions."""
+        objects = self.objects
+        if objects and not any(_lemma(c) in objects or c.lower_ in objects for c in self._objects(token)):
             return False
-        if self.particle and not any(_lemma(c) == self.particle for c in token.children):
+        if self.particle and not has_particle(token, self.particle):
+            return False
+        if self.complements and not any(_lemma(c) in self.complements for c in _complements(token)):
+            return False
+        if self.silences(token):
+            return False
+        if self.mandative and not any(c.dep_ == "ccomp" and c.tag_ == "VB" for c in token.children):
             return False
         return not self.modifiers or any(_lemma(c) in self.modifiers for c in _modifiers(token))
+
+    def silences(self, token: Token) -> bool:
+        """Whether an excluded modifier or to-clause cancels the entry ("press release", "declined to comment")."""
+        return bool(self.excluded) and any(
+            _lemma(c) in self.excluded for c in (*_modifiers(token), *_complements(token))
+        )
+
+    def _objects(self, token: Token) -> Iterator[Token]:
+        """The objects, and with a required particle its own object ("put X under investigation")."""
+        yield from _objects(token)
+        if self.particle:
+            for child in token.children:
+                if child.dep_ == "prep" and _lemma(child) == self.particle:
+                    yield from (o for o in child.children if o.dep_ == "pobj")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +122,41 @@ def _objects(token: Token) -> Iterator[Token]:
 def _named_by(obj: Token) -> Iterator[Token]:
     """What else names the object: "mediation efforts", "aid program"; "part of a stronghold"."""
     yield from (c for c in obj.children if c.dep_ == "compound")
-    if obj.lower_ in PART_WORDS:
+    if obj.lower_ in PART_WORDS or _lemma(obj) in GROUP_WORDS:
         yield from (o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
+
+
+def has_particle(token: Token, particle: str) -> bool:
+    """Whether the particle is a child of the token, or marks a clause it governs ("pushed for Spain to act")."""
+    for child in token.children:
+        if _lemma(child) == particle:
+            return True
+        if child.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and _lemma(m) == particle for m in child.children):
+            return True
+    return False
+
+
+def _complements(token: Token) -> Iterator[Token]:
+    """The clauses a verb governs: "ordered the paper to close", "vowed to fight", "prepared to attack".
+
+    A clause aimed at a social ill is left out: "vowed to fight corruption" threatens nobody.
+    """
+    for child in token.children:
+        infinitive = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if (child.dep_ in CONTENT_DEPS or infinitive) and child.pos_ in VERB_TAGS:
+            # "prepared to resume shelling": the clause the aspect verb governs
+            clauses = (child, *(c for c in child.children if c.dep_ == "xcomp" and c.pos_ in VERB_TAGS))
+            yield from (c for c in clauses if not _aimed_at_ill(c))
+
+
+def _aimed_at_ill(clause: Token) -> bool:
+    return any(c.dep_ in ("dobj", "pobj", "prep") and _ill(c) for c in clause.children)
+
+
+def _ill(token: Token) -> bool:
+    if token.dep_ == "prep":  # "fight against poverty"
+        return any(_lemma(o) in SOCIAL_ILLS for o in token.children if o.dep_ == "pobj")
+    return _lemma(token) in SOCIAL_ILLS
 
 
 def _modifiers(token: Token) -> Iterator[Token]:
@@ -104,6 +175,9 @@ def _rules(pos: str, event_type: str, lemma: str, spec: Any) -> Iterator[Trigger
             objects=frozenset(str(o).lower() for o in option.get("objects") or ()),
             particle=option.get("particle"),
             modifiers=frozenset(option.get("modifiers") or ()),
+            complements=frozenset(option.get("complements") or ()),
+            excluded=frozenset(option.get("excluded") or ()),
+            mandative=bool(option.get("mandative", False)),
         )
 
 
@@ -117,7 +191,7 @@ def _index(pos: str, section: Mapping[str, Mapping[str, Any]]) -> dict[str, tupl
 
 
 def _unconditional(rule: TriggerRule) -> bool:
-    return not (rule.objects or rule.particle or rule.modifiers)
+    return not (rule.objects or rule.particle or rule.modifiers or rule.complements or rule.mandative)
 
 
 class TriggerLexicon:
@@ -155,8 +229,13 @@ class TriggerLexicon:
     def find(self, sentence: Span | Iterable[Token]) -> list[Trigger]:
         """The triggers of a sentence after the precedence rules (see ``outranked``)."""
         found = [Trigger(t, rule) for t in sentence if (rule := self.match(t)) is not None]
-        heads = {t.token.i for t in found}
+        # a cancelled entry still governs its content: "declined to discuss details" tells no meeting
+        heads = {t.token.i for t in found} | {t.i for t in sentence if self._silenced(t)}
         return [t for t in found if not outranked(t, heads)]
+
+    def _silenced(self, token: Token) -> bool:
+        table = self._verbs if token.pos_ in VERB_TAGS else self._nouns
+        return any(rule.silences(token) for rule in table.get(_lemma(token), ()))
 
 
 def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
@@ -165,18 +244,27 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
     A verb trigger swallows the nouns among its arguments ("rejected the offer", "lifted
     sanctions", "accused them of attacks") and a verb trigger governing another through a
     control verb wins over it ("agreed to provide aid" is AGREE, "refused to meet" is REJECT).
+    A noun kept by a verb of upkeep names a standing state, not an event ("monitor the truce").
     """
     token = trigger.token
     if trigger.nominal:
+        if token.dep_ == "compound" and token.head.i in trigger_heads:  # "war games", "aid suspension"
+            return True
         governor = governing_verb(token)
         if governor is None:
             return False
+        if _lemma(governor) in STATE_GOVERNORS and token.dep_ in OBJECT_DEPS:
+            return True
         # "threatened to launch an offensive", "promised to continue aid": the noun is the content
         content = governor.dep_ in CONTENT_DEPS and governor.head.i in trigger_heads
         return governor.i in trigger_heads or content
     if token.head.i == token.i:
         return False
     if purpose_of_trigger(token, trigger_heads):  # "staged rallies to demand reforms"
+        return True
+    if aspect_content(token, trigger_heads):  # "prepared to resume shelling"
+        return True
+    if condition_of_content(token, trigger_heads):  # "threatened to attack unless Iraq accepted"
         return True
     if token.head.i not in trigger_heads:
         return False
@@ -185,6 +273,25 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
         return True
     # "threatened to strike unless Iraq withdraws": the condition belongs to the threat
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
+
+
+def aspect_content(verb: Token, trigger_heads: set[int]) -> bool:
+    """Whether the verb is the content of a trigger through an aspect verb ("vowed to keep fighting")."""
+    aspect = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and aspect.dep_ == "xcomp"
+        and aspect.i not in trigger_heads
+        and aspect.head.i in trigger_heads
+    )
+
+
+def condition_of_content(verb: Token, trigger_heads: set[int]) -> bool:
+    """Whether the verb is the condition of a trigger's content ("threatened to strike unless X withdrew")."""
+    content = verb.head
+    if verb.dep_ != "advcl" or content.dep_ not in CONTENT_DEPS or content.head.i not in trigger_heads:
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children)
 
 
 def purpose_of_trigger(verb: Token, trigger_heads: set[int]) -> bool:

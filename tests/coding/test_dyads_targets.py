@@ -93,3 +93,9 @@ def test_a_bare_target_takes_the_country_where_it_is(nlp: Language, coder: Event
 def test_where_the_news_is_told_is_not_where_it_happened(nlp: Language, coder: EventCoder) -> None:
     events = code(nlp, coder, "Soldiers killed ten civilians near Kampala on Sunday, aid officials in Nairobi said.")
     assert events and {who(e.source) for e in events} == {"UGA"}
+
+
+def test_coordinated_national_adjectives_give_one_source_each(nlp: Language, coder: EventCoder) -> None:
+    text = "Senior Polish and Czech officials agreed on Tuesday that their countries should cooperate."
+    events = [e for e in code(nlp, coder, text) if e.event_type == "AGREE"]
+    assert any(e.symmetric and {who(e.source), who(e.target)} == {"POL", "CZE"} for e in events)

@@ -453,7 +453,7 @@ class DyadReader:
         if (country := self._place_in(sorted(clause), token.doc, venue)) is not None:
             return country
         bare = (_phrase(p, token.doc) for p in parties if not placed(p))  # "refugees fleeing the war in X"
-        if (country := self._place_in(sorted({i for b in bare if b for i in _unrelated(b.root)}), token.doc)):
+        if country := self._place_in(sorted({i for b in bare if b for i in _unrelated(b.root)}), token.doc):
             return country
         named_in = self.named_in(token.sent, places=not venue, within=clause)
         named = (m for m in named_in if not any(p.start <= m.start and m.end <= p.end for p in parties))
@@ -549,11 +549,32 @@ class DyadReader:
         actor itself, not a second party.
         """
         for heads in groups:
-            found = _unique(m for h in heads for m in self._finder.actors(h, loose=True))
+            found = _unique(m for h in heads for m in self._split(h, self._finder.actors(h, loose=True)))
             found = [m for m in found if m not in exclude and not _reflexive(m, exclude)]
             if found:
                 return found
         return []
+
+    def _split(self, head: Token, found: list[ActorMention]) -> list[ActorMention]:
+        """One mention per nation for coordinated national adjectives on one head: "senior Polish and
+        Czech officials" are Polish officials and Czech officials, not one of them twice."""
+        nationals = _coordinated_modifiers(head)
+        if len(found) != 1 or len(nationals) < 2:
+            return found
+        codes = [m.code for n in nationals for m in self._finder.actor(n) if m.code.country]
+        if len(codes) != len(nationals) or len({c.country for c in codes}) < 2:
+            return found
+        mention = found[0]
+        return [
+            replace(
+                mention,
+                code=replace(mention.code, country=c.country),
+                text=f"{n.text} {head.text}",
+                start=n.idx,
+                end=n.idx + len(n.text),
+            )
+            for n, c in zip(nationals, codes, strict=True)
+        ]
 
     def _verb_targets(self, verb: Token, preps: frozenset[str], thing: bool = False) -> Iterator[list[Token]]:
         if is_passive(verb) and not thing:
@@ -646,6 +667,16 @@ def clause_tokens(trigger: Token) -> frozenset[int]:
     subjects = (c for h in heads for c in trigger.doc[h].children if c.dep_ in ("nsubj", "nsubjpass"))
     in_clause = (t.i for t in trigger.sent if clause_head(t).i in heads)
     return frozenset([*in_clause, *(t.i for s in subjects for t in s.subtree)])
+
+
+def _coordinated_modifiers(head: Token) -> list[Token]:
+    """Adjectives or names coordinated before one head: "Polish" and "Czech" in "Polish and Czech officials"."""
+    for child in head.children:
+        if child.dep_ in ("amod", "compound") and child.i < head.i:
+            chain = [child, *(c for c in child.conjuncts if c.i < head.i)]
+            if len(chain) > 1:
+                return sorted(chain, key=lambda t: t.i)
+    return []
 
 
 def _unrelated(head: Token) -> Iterator[int]:

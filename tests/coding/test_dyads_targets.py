@@ -99,3 +99,9 @@ def test_coordinated_national_adjectives_give_one_source_each(nlp: Language, cod
     text = "Senior Polish and Czech officials agreed on Tuesday that their countries should cooperate."
     events = [e for e in code(nlp, coder, text) if e.event_type == "AGREE"]
     assert any(e.symmetric and {who(e.source), who(e.target)} == {"POL", "CZE"} for e in events)
+
+
+def test_who_staged_a_prevented_event_is_the_target(nlp: Language, coder: EventCoder) -> None:
+    text = "Greek police prevented a demonstration staged by students near the university, against cuts in Cyprus."
+    events = code(nlp, coder, text)
+    assert any(e.event_type == "COERCE" and e.target is not None and e.target.text == "students" for e in events)

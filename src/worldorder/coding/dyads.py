@@ -400,10 +400,14 @@ def source_heads(verb: Token) -> list[Token]:
 
 
 def owner_groups(noun: Token) -> Iterator[list[Token]]:
-    """Whose thing a noun is, most explicit first: "Iraq's proposal", "calls by Annan", "a US offer"."""
+    """Whose thing a noun is, most explicit first: "Iraq's proposal", "calls by Annan", "a US offer",
+    "a demonstration staged by students"."""
     yield _children(noun, "poss")
     yield from _prep_objects(noun, OWNER_PREPS)
     yield from ([m] for m in _modifiers(noun))
+    for participle in _children(noun, "acl"):
+        if participle.tag_ == "VBN":
+            yield [o for a in _children(participle, "agent") for o in _children(a, "pobj")]
 
 
 def _owner_heads(noun: Token) -> list[Token]:

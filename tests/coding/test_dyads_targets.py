@@ -71,6 +71,8 @@ def test_a_complaint_to_an_addressee_targets_what_it_is_about(nlp: Language, cod
         ("Kenya sent food aid to refugees fleeing the civil war in Somalia.", "AID"),
         ("Chad again rejected a Libyan appeal for deploying troops along its border with Sudan.", "REJECT"),
         ("Turkey expelled the Syrian ambassador one day after Syrian jets shot down a Turkish plane.", "SANCTION"),
+        ("Chile rejected calls by Peru's leaders for aid, saying it was withholding it until a vote.", "REJECT"),
+        ("Angry students staged rallies in Lima against the president, saying he must resign.", "PROTEST"),
     ],
 )
 def test_a_backdrop_event_beside_the_main_event_is_left_out(

@@ -196,8 +196,10 @@ class EventCoder:
         for sentence in doc.sents:
             told = [(t, self._code_trigger(t, sentence, dyads, finder)) for t in self._lexicon.find(sentence)]
             events.extend(e for t, found in told if not secondary(t.token, found, told) for e in found)
+            main = [t.token for t, found in told if found]
             for must in obligations(sentence, self._modality.cues):
-                events.extend(self._code_obligation(must, sentence, finder))
+                if not any(_behind(must, other) for other in main):  # "staged rallies, saying he must resign"
+                    events.extend(self._code_obligation(must, sentence, finder))
             _remember_subjects(sentence, finder)
         return events
 
@@ -300,6 +302,8 @@ GROUNDS_PREPS = frozenset({"of", "for"})
 # participles that work as prepositions ("an encounter given Iran's role in ..."): no clause of their own
 DEVERBAL_PREPOSITIONS = frozenset({"give", "include", "regard", "concern", "consider", "follow", "exclude"})
 PARTICIPLES = frozenset({"VBG", "VBN"})
+# speech verbs whose trailing participle glosses the main event ("..., saying it would ...")
+SPEECH_PARTICIPLES = frozenset({"say", "add", "claim", "argue", "explain", "note", "insist", "stress", "urge"})
 
 
 def background(link: Token, verbal: bool) -> bool:
@@ -319,7 +323,17 @@ def background(link: Token, verbal: bool) -> bool:
         return False
     if dep == "prep":
         return link.lower_ in BACKGROUND_PREPS
-    return dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in link.children)
+    if dep != "advcl":
+        return False
+    return _afterthought(link) or any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in link.children)
+
+
+def _afterthought(clause: Token) -> bool:
+    """A speech participle after a comma that follows its verb, which glosses the main event:
+    "rejected the plan, urging ...", "refused to meet him, saying ..."."""
+    before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+    glossing = clause.tag_ == "VBG" and clause.lemma_.lower() in SPEECH_PARTICIPLES
+    return glossing and clause.i > clause.head.i and before is not None and before.text == ","
 
 
 def _behind(token: Token, other: Token) -> bool:

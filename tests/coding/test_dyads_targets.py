@@ -107,3 +107,13 @@ def test_who_staged_a_prevented_event_is_the_target(nlp: Language, coder: EventC
     text = "Greek police prevented a demonstration staged by students near the university, against cuts in Cyprus."
     events = code(nlp, coder, text)
     assert any(e.event_type == "COERCE" and e.target is not None and e.target.text == "students" for e in events)
+
+
+def test_a_bare_conjunct_shares_the_first_conjuncts_nation(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Syrian helicopters and tanks shelled rebel positions near Aleppo.")
+    assert {who(e.source) for e in events if e.source.text == "tanks"} == {"SYR"}
+
+
+def test_another_sector_keeps_its_own_nation(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Indian troops and militants clashed in Pakistan.")
+    assert events and all("IND" not in (who(e.source), who(e.target)) or e.source.code.sector == "MIL" for e in events)

@@ -554,10 +554,27 @@ class DyadReader:
         """
         for heads in groups:
             found = _unique(m for h in heads for m in self._split(h, self._finder.actors(h, loose=True)))
+            found = [self._shared_nation(m, found, heads[0].doc) for m in found]
             found = [m for m in found if m not in exclude and not _reflexive(m, exclude)]
             if found:
                 return found
         return []
+
+    def _shared_nation(self, mention: ActorMention, found: list[ActorMention], doc: Doc) -> ActorMention:
+        """A bare conjunct shares the nation of the first conjunct's adjective: "Israeli helicopters and
+        tanks" are Israeli tanks; not "Israeli troops and militants" (another sector)."""
+        span = _phrase(mention, doc)
+        if placed(mention) or span is None or span.root.dep_ != "conj" or _modified(span.root):
+            return mention
+        first = span.root.head
+        while first.dep_ == "conj":
+            first = first.head
+        for other in found:
+            inside = first.left_edge.idx <= other.start and other.end <= first.idx + len(first.text)
+            kin = other.code.sector in (None, mention.code.sector)
+            if inside and other.code.country and kin and any(m.dep_ == "amod" for m in first.children):
+                return replace(mention, code=replace(mention.code, country=other.code.country))
+        return mention
 
     def _split(self, head: Token, found: list[ActorMention]) -> list[ActorMention]:
         """One mention per nation for coordinated national adjectives on one head: "senior Polish and
@@ -671,6 +688,10 @@ def clause_tokens(trigger: Token) -> frozenset[int]:
     subjects = (c for h in heads for c in trigger.doc[h].children if c.dep_ in ("nsubj", "nsubjpass"))
     in_clause = (t.i for t in trigger.sent if clause_head(t).i in heads)
     return frozenset([*in_clause, *(t.i for s in subjects for t in s.subtree)])
+
+
+def _modified(head: Token) -> bool:
+    return any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in head.children)
 
 
 def _coordinated_modifiers(head: Token) -> list[Token]:

@@ -117,3 +117,8 @@ def test_a_bare_conjunct_shares_the_first_conjuncts_nation(nlp: Language, coder:
 def test_another_sector_keeps_its_own_nation(nlp: Language, coder: EventCoder) -> None:
     events = code(nlp, coder, "Indian troops and militants clashed in Pakistan.")
     assert events and all("IND" not in (who(e.source), who(e.target)) or e.source.code.sector == "MIL" for e in events)
+
+
+def test_a_place_is_no_recipient_that_makes_a_bare_object_a_thing(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Serb police killed two ethnic Albanians in a shootout in southern Serbia on Monday.")
+    assert ("ASSAULT", "SRB", "SRB") in dyads(events)

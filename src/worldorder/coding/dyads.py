@@ -602,7 +602,7 @@ class DyadReader:
             yield _children(verb, "nsubjpass")
         yield _children(verb, "dative")
         yield from _grievances(verb, preps)
-        recipients = any(True for _ in _prep_objects(verb, preps))
+        recipients = self._recipient(verb, preps)
         for obj in _children(verb, "dobj"):
             yield from self._object_targets(verb, obj, thing, recipients)
         yield from _prep_objects(verb, preps)
@@ -612,6 +612,12 @@ class DyadReader:
             for obj in _children(clause, "dobj"):
                 yield from owner_groups(obj)
                 yield [obj]
+
+    def _recipient(self, verb: Token, preps: frozenset[str]) -> bool:
+        """Whether a preposition names a party the object goes to ("supplied tanks to Ukraine"); not a
+        place or time ("killed two Albanians in a gunbattle on Friday")."""
+        groups = _prep_objects(verb, preps - PLACE_PREPS)
+        return any(placed(m) for heads in groups for h in heads for m in self._finder.actor(h))
 
     def _complement_targets(self, verb: Token) -> Iterator[list[Token]]:
         """Targets named inside what the verb governs: "threatened to cut off power to X"."""

@@ -122,3 +122,19 @@ def test_another_sector_keeps_its_own_nation(nlp: Language, coder: EventCoder) -
 def test_a_place_is_no_recipient_that_makes_a_bare_object_a_thing(nlp: Language, coder: EventCoder) -> None:
     events = code(nlp, coder, "Serb police killed two ethnic Albanians in a shootout in southern Serbia on Monday.")
     assert ("ASSAULT", "SRB", "SRB") in dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Recent US drone strikes have killed at least eight Taliban leaders since July.", ("ASSAULT", "USA", "AFG")),
+        (
+            "The rebel Sudan Liberation Army issued a statement demanding that the Sudanese government free its men.",
+            ("REQUEST", "SDN", "SDN"),
+        ),
+    ],
+)
+def test_who_stands_behind_a_subject_that_is_no_actor(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(code(nlp, coder, text))

@@ -495,7 +495,8 @@ class DyadReader:
             return self._nominal(trigger.token, preps, venue)
         verb = trigger.token
         stative = trigger.rule.particle is not None and _stative(verb)  # "Israel is opposed to ..."
-        sources = self._first([_children(verb, "nsubjpass") if stative else source_heads(verb)])
+        doers = _children(verb, "nsubjpass") if stative else source_heads(verb)
+        sources = self._first([doers, *_deputies(doers)])
         # an object the entry asks for ("shared intelligence", "lifted the curfew") is a thing, not a target
         thing = bool(trigger.rule.objects) or event_type.object_is_thing
         groups = chain(
@@ -694,6 +695,16 @@ def clause_tokens(trigger: Token) -> frozenset[int]:
     subjects = (c for h in heads for c in trigger.doc[h].children if c.dep_ in ("nsubj", "nsubjpass"))
     in_clause = (t.i for t in trigger.sent if clause_head(t).i in heads)
     return frozenset([*in_clause, *(t.i for s in subjects for t in s.subtree)])
+
+
+def _deputies(doers: list[Token]) -> Iterator[list[Token]]:
+    """Who stands behind a subject that is no actor: the owner of a thing that did it ("US drone
+    strikes killed ...", "a Hamas car bomb wounded ..."), and for a statement ("issued a declaration
+    demanding ...", "released a statement accusing ...") whoever issued it."""
+    for doer in doers:
+        yield from owner_groups(doer)
+        if doer.dep_ in ("dobj", "pobj") and doer.head.pos_ in VERB_POS:
+            yield source_heads(doer.head)
 
 
 def _modified(head: Token) -> bool:

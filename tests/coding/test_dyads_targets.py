@@ -138,3 +138,13 @@ def test_who_stands_behind_a_subject_that_is_no_actor(
     nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in dyads(code(nlp, coder, text))
+
+
+def test_a_framed_nominal_event_reads_the_parties_of_its_frame(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "The Arab League launched a mediation effort on Saturday between Egypt and Sudan.")
+    assert {("CONSULT", "ARL", "EGY"), ("CONSULT", "ARL", "SDN")} <= dyads(events)
+
+
+def test_a_nominal_event_another_event_acts_on_is_part_of_it(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Egypt ended mediation efforts between Sudan and Chad on Monday.")
+    assert {e.event_type for e in events} == {"SANCTION"}

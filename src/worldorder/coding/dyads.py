@@ -67,6 +67,9 @@ PARTY_PATH_DEPS = frozenset({"dobj", "prep", "pobj", "xcomp"})
 # what a complaint is about: "complained to A over B", "protested to A about B" (A is only the addressee)
 GRIEVANCE_PREPS = frozenset({"over", "about", "against", "at", "concerning", "regarding"})
 ADDRESSEE_PREPS = frozenset({"to"})
+# nouns that only frame the event a compound before them names: "a mediation effort", "a peace mission"
+PAIR_PREPS = frozenset({"between", "among"})
+FRAME_NOUNS = frozenset({"effort", "mission", "initiative", "bid", "attempt", "drive", "campaign", "move"})
 RESIDENT_SECTOR = "CVL"  # an ethnic group with no other role is civilians
 GENERIC_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC"})  # the sectors the scorer codes without a country
 NAMED_ACTORS = frozenset({"GPE", "NORP", "ORG"})
@@ -653,6 +656,7 @@ class DyadReader:
         return any(placed(m) for m in self._finder.actor(obj))
 
     def _nominal(self, noun: Token, preps: frozenset[str], venue: bool = False) -> Dyad:
+        noun = _framed(noun)
         light = hosting_verb(noun)
         candidates = [_children(noun, "poss"), [o for g in _prep_objects(noun, frozenset({"by"})) for o in g]]
         candidates += [[m] for m in _modifiers(noun)]
@@ -705,6 +709,15 @@ def _deputies(doers: list[Token]) -> Iterator[list[Token]]:
         yield from owner_groups(doer)
         if doer.dep_ in ("dobj", "pobj") and doer.head.pos_ in VERB_POS:
             yield source_heads(doer.head)
+
+
+def _framed(noun: Token) -> Token:
+    """The head a nominal trigger names the kind of, when that head names the parties: "a mediation
+    effort between A and B" is read from "effort", whose phrase holds them and the verb hosting it."""
+    head = noun.head
+    if noun.dep_ != "compound" or head.i != noun.i + 1 or head.lemma_.lower() not in FRAME_NOUNS:
+        return noun
+    return head if any(True for _ in _prep_objects(head, PAIR_PREPS)) else noun
 
 
 def _modified(head: Token) -> bool:

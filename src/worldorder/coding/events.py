@@ -343,11 +343,23 @@ def _behind(token: Token, other: Token) -> bool:
     A relative clause is read from what its pronoun stands for: "an invitation to visit Russia,
     which X accepted" tells of the invitation, not of Russia.
     """
+    if _acted_on(token, other):
+        return True
     start = antecedent(token.head) if token.dep_ == "relcl" else token
     common = _lowest_common(start, other)
     verbal = token.pos_ in ("VERB", "AUX")
     own, theirs = _path(start, common), _path(other, common)
     return _backdrop(own, token, verbal) and not _backdrop(theirs, other, other.pos_ in ("VERB", "AUX"))
+
+
+def _acted_on(token: Token, other: Token) -> bool:
+    """Whether a nominal trigger is what another event acts on: "ended mediation efforts",
+    "suspended aid deliveries", "rejected the ceasefire" tell one event, the verb's."""
+    if token.pos_ != "NOUN":
+        return False
+    while token.dep_ == "compound" and token.head.pos_ == "NOUN":
+        token = token.head
+    return token.dep_ == "dobj" and token.head.i == other.i
 
 
 def _backdrop(path: list[Token], trigger: Token, verbal: bool) -> bool:

@@ -297,6 +297,7 @@ BACKGROUND_PREPS = frozenset(
     {"after", "following", "during", "amid", "amidst", "despite", "because", "before", "since"}
 )
 BACKGROUND_MARKS = frozenset({"after", "before", "because", "since", "as", "while", "when", "until", "once"})
+CONDITIONS = frozenset({"if", "unless"})
 # a gerund stating the grounds of the main event: "accused X of violating", "arrested for collaborating"
 GROUNDS_PREPS = frozenset({"of", "for"})
 # participles that work as prepositions ("an encounter given Iran's role in ..."): no clause of their own
@@ -309,16 +310,19 @@ SPEECH_PARTICIPLES = frozenset({"say", "add", "claim", "argue", "explain", "note
 def background(link: Token, verbal: bool) -> bool:
     """Whether a dependency link puts its phrase in the background of its head's event: a relative
     clause or participle of an argument ("refugees fleeing the war", "troops who overran the town"),
-    the grounds of an accusation or arrest, and for a verb trigger (``verbal``) a temporal or causal
-    clause or phrase ("one day after rebels shot down ..."). A named event in a temporal phrase
-    ("following Russia's invasion of Ukraine") stays: the news often codes it as well."""
+    the grounds of an accusation or arrest, a condition, a noun's "that" clause, and for a verb
+    trigger (``verbal``) a temporal or causal clause or phrase ("one day after rebels shot down ...").
+    A named event in a temporal phrase ("following Russia's invasion of Ukraine") stays: the news
+    often codes it as well."""
     dep = link.dep_
     if dep == "relcl":
         return True
     if dep == "acl":
-        return link.tag_ in PARTICIPLES and link.lemma_.lower() not in DEVERBAL_PREPOSITIONS
+        return _content(link) or (link.tag_ in PARTICIPLES and link.lemma_.lower() not in DEVERBAL_PREPOSITIONS)
     if dep == "pcomp":
         return link.head.lower_ in GROUNDS_PREPS
+    if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in link.children):
+        return True  # "would meet him if he gave them a veto": the condition is no event yet
     if not verbal:
         return False
     if dep == "prep":
@@ -366,7 +370,15 @@ def _backdrop(path: list[Token], trigger: Token, verbal: bool) -> bool:
     """Whether a path up from a trigger crosses a background link; the trigger's own relative or
     participial link does not count, since what an argument does may be the news itself
     ("police dispersed demonstrators protesting ...")."""
-    return any(background(t, verbal) for t in path if not (t.i == trigger.i and t.dep_ in ("relcl", "acl")))
+    own = (t for t in path if t.i == trigger.i and t.dep_ in ("relcl", "acl") and not _content(t))
+    exempt = {t.i for t in own}
+    return any(background(t, verbal) for t in path if t.i not in exempt)
+
+
+def _content(clause: Token) -> bool:
+    """A "that" clause of a noun states what is demanded or admitted ("its demand that Israel ease
+    restrictions", "an admission that its forces killed ..."): not an event of its own."""
+    return clause.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _path(token: Token, top: Token) -> list[Token]:

@@ -73,7 +73,7 @@ def test_a_complaint_to_an_addressee_targets_what_it_is_about(nlp: Language, cod
         ("Turkey expelled the Syrian ambassador one day after Syrian jets shot down a Turkish plane.", "SANCTION"),
         ("Chile rejected calls by Peru's leaders for aid, saying it was withholding it until a vote.", "REJECT"),
         ("Angry students staged rallies in Lima against the president, saying he must resign.", "PROTEST"),
-        ("Syria threatened to launch an offensive in its conflict with Jordan unless Amman accepted its terms.", "THREATEN"),
+        ("Syria threatened an offensive in its conflict with Jordan unless Amman accepted its terms.", "THREATEN"),
         ("Rebel leaders said they would meet the Kenyan mediator if he gave them a veto over any deal.", "AGREE"),
     ],
 )

@@ -150,3 +150,21 @@ def test_a_framed_nominal_event_reads_the_parties_of_its_frame(nlp: Language, co
 def test_a_nominal_event_another_event_acts_on_is_part_of_it(nlp: Language, coder: EventCoder) -> None:
     events = code(nlp, coder, "Egypt ended mediation efforts between Sudan and Chad on Monday.")
     assert {e.event_type for e in events} == {"SANCTION"}
+
+
+def test_a_verb_coordinated_after_the_main_event_is_left_out(nlp: Language, coder: EventCoder) -> None:
+    text = "Ghana has refused to send peacekeepers to Liberia and has urged its citizens to leave the country."
+    assert {e.event_type for e in code(nlp, coder, text)} == {"REJECT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Chile rejected the Peruvian plan but agreed to hold talks with Lima.", {"REJECT", "AGREE"}),
+        ("Kenyan police opened fire on demonstrators in Nairobi, killing two people and arresting 30.", {"COERCE"}),
+    ],
+)
+def test_a_contrast_or_a_chain_of_participles_stays(
+    nlp: Language, coder: EventCoder, text: str, kept: set[str]
+) -> None:
+    assert kept <= {e.event_type for e in code(nlp, coder, text)}

@@ -298,6 +298,7 @@ BACKGROUND_PREPS = frozenset(
 )
 BACKGROUND_MARKS = frozenset({"after", "before", "because", "since", "as", "while", "when", "until", "once"})
 CONDITIONS = frozenset({"if", "unless"})
+CONTRASTS = frozenset({"but", "yet", "while", "whereas"})
 # a gerund stating the grounds of the main event: "accused X of violating", "arrested for collaborating"
 GROUNDS_PREPS = frozenset({"of", "for"})
 # participles that work as prepositions ("an encounter given Iran's role in ..."): no clause of their own
@@ -317,6 +318,8 @@ def background(link: Token, verbal: bool) -> bool:
     dep = link.dep_
     if dep == "relcl":
         return True
+    if dep == "conj":
+        return _added(link)
     if dep == "acl":
         return _content(link) or (link.tag_ in PARTICIPLES and link.lemma_.lower() not in DEVERBAL_PREPOSITIONS)
     if dep == "pcomp":
@@ -330,6 +333,16 @@ def background(link: Token, verbal: bool) -> bool:
     if dep != "advcl":
         return False
     return _afterthought(link) or any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in link.children)
+
+
+def _added(verb: Token) -> bool:
+    """A finite verb coordinated after the main one adds a second telling ("defended the right ...
+    and insisted ...", "refused to deploy troops and has urged ..."); not a contrast ("..., but was
+    still refusing ...") nor a chain of participles ("killing one and arresting 12")."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.head.pos_ not in ("VERB", "AUX") or verb.tag_ == "VBG":
+        return False
+    between = verb.doc[verb.head.i + 1 : verb.left_edge.i]
+    return not any(t.dep_ == "cc" and t.lower_ in CONTRASTS for t in between)
 
 
 def _afterthought(clause: Token) -> bool:

@@ -168,3 +168,16 @@ def test_a_contrast_or_a_chain_of_participles_stays(
     nlp: Language, coder: EventCoder, text: str, kept: set[str]
 ) -> None:
     assert kept <= {e.event_type for e in code(nlp, coder, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkey demanded the withdrawal of Greek troops from Cyprus.", ("REQUEST", "TUR", "GRC")),
+        ("Iraq rejected calls from Iran for talks.", ("REJECT", "IRQ", "IRN")),
+    ],
+)
+def test_from_names_the_sender_unless_an_of_phrase_names_who_moves(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(code(nlp, coder, text))

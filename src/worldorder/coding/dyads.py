@@ -54,7 +54,8 @@ OBJECT_CONTROL = frozenset(
         "instruct",
     ]
 )
-OWNER_PREPS = frozenset({"by", "from"})
+AGENT_PREPS = frozenset({"by"})
+SENDER_PREPS = frozenset({"from"})  # "calls from Iran"; but "the withdrawal of X from Y" leaves from Y
 CONTENT_CLAUSES = frozenset({"xcomp", "advcl", "ccomp", "acl"})
 NOMINAL_TARGET_PREPS = frozenset({"of", "between"})
 MAX_MEMBER_DEPTH = 2
@@ -403,10 +404,13 @@ def source_heads(verb: Token) -> list[Token]:
 
 
 def owner_groups(noun: Token) -> Iterator[list[Token]]:
-    """Whose thing a noun is, most explicit first: "Iraq's proposal", "calls by Annan", "a US offer",
-    "a demonstration staged by students"."""
+    """Whose thing a noun is, most explicit first: "Iraq's proposal", "calls by Annan", "calls from
+    Iran", "a US offer", "a demonstration staged by students". With an "of" phrase, "from" is where
+    from ("the withdrawal of Greek troops from Cyprus": the troops')."""
     yield _children(noun, "poss")
-    yield from _prep_objects(noun, OWNER_PREPS)
+    yield from _prep_objects(noun, AGENT_PREPS)
+    if not any(True for _ in _prep_objects(noun, NOMINAL_TARGET_PREPS - {"between"})):
+        yield from _prep_objects(noun, SENDER_PREPS)
     yield from ([m] for m in _modifiers(noun))
     for participle in _children(noun, "acl"):
         if participle.tag_ == "VBN":

@@ -311,10 +311,10 @@ SPEECH_PARTICIPLES = frozenset({"say", "add", "claim", "argue", "explain", "note
 def background(link: Token, verbal: bool) -> bool:
     """Whether a dependency link puts its phrase in the background of its head's event: a relative
     clause or participle of an argument ("refugees fleeing the war", "troops who overran the town"),
-    the grounds of an accusation or arrest, a condition, a noun's "that" clause, and for a verb
-    trigger (``verbal``) a temporal or causal clause or phrase ("one day after rebels shot down ...").
-    A named event in a temporal phrase ("following Russia's invasion of Ukraine") stays: the news
-    often codes it as well."""
+    the grounds of an accusation or arrest, a condition, a noun's "that" clause, a finite verb
+    coordinated after another (see ``_added``), and for a verb trigger (``verbal``) a temporal or
+    causal clause or phrase ("one day after rebels shot down ..."). A named event in a temporal
+    phrase ("following Russia's invasion of Ukraine") stays: the news often codes it as well."""
     dep = link.dep_
     if dep == "relcl":
         return True
@@ -412,10 +412,6 @@ def _credited(token: Token) -> bool:
     """A noun in an "according to" phrase names the source of the news ("according to a press release")."""
     governor = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX") or a.lower_ == "according"), None)
     return token.pos_ == "NOUN" and governor is not None and governor.lower_ == "according"
-
-
-def _within(token: Token, root: Token) -> bool:
-    return root.left_edge.i <= token.i <= root.right_edge.i
 
 
 def _remember_subjects(sentence: Span, finder: ActorFinder) -> None:

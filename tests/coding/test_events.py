@@ -342,7 +342,7 @@ def test_code_places_ethnic_groups_in_the_country_they_live_in(
         ("The Kenyan president welcomed visitors from Uganda.", ("CONSULT", "KEN", "UGA")),
         ("Britain is opposed to the French plan.", ("REJECT", "GBR", "FRA")),
         ("Serbian troops were engaged in ethnic cleansing against Albanians in Kosovo.", ("ASSAULT", "SRB", "XKX")),
-        ("Russian and Chinese warships began joint naval exercises.", ("COOPERATE", "CHN", "RUS")),
+        ("Russian and Chinese warships began joint naval exercises.", ("COOPERATE", "RUS", "CHN")),
         ("A Chilean court indicted two Peruvian generals.", ("ACCUSE", "CHL", "PER")),
     ],
 )

@@ -54,13 +54,24 @@ OBJECT_CONTROL = frozenset(
         "instruct",
     ]
 )
-OWNER_PREPS = frozenset({"by", "from"})
+AGENT_PREPS = frozenset({"by"})
+SENDER_PREPS = frozenset({"from"})  # "calls from Iran"; but "the withdrawal of X from Y" leaves from Y
 CONTENT_CLAUSES = frozenset({"xcomp", "advcl", "ccomp", "acl"})
 NOMINAL_TARGET_PREPS = frozenset({"of", "between"})
 MAX_MEMBER_DEPTH = 2
 COMPLEMENT_PREPS = frozenset({"to", "with", "against", "on", "for", "from", "of", "into", "toward", "towards"})
 PLACE_PREPS = frozenset({"in", "into", "near", "at", "across", "outside", "inside", "throughout"})
 WEAPONS = "agent.weapons"  # the agent entry of weapons named for their users ("tanks shelled")
+# the other party inside an object or purpose phrase: "aid to X", "a war against X", "an offensive ... with X"
+PARTY_PREPS = frozenset({"to", "against", "with", "toward", "towards"})
+# the links followed from a verb to such a phrase: objects, their preposition chains and infinitives
+PARTY_PATH_DEPS = frozenset({"dobj", "prep", "pobj", "xcomp"})
+# what a complaint is about: "complained to A over B", "protested to A about B" (A is only the addressee)
+GRIEVANCE_PREPS = frozenset({"over", "about", "against", "at", "concerning", "regarding"})
+ADDRESSEE_PREPS = frozenset({"to"})
+# nouns that only frame the event a compound before them names: "a mediation effort", "a peace mission"
+PAIR_PREPS = frozenset({"between", "among"})
+FRAME_NOUNS = frozenset({"effort", "mission", "initiative", "bid", "attempt", "drive", "campaign", "move"})
 RESIDENT_SECTOR = "CVL"  # an ethnic group with no other role is civilians
 FLEEING = frozenset({"flee", "escape"})  # "refugees fleeing the war in Liberia" come from Liberia
 GENERIC_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC"})  # the sectors the scorer codes without a country
@@ -502,10 +513,17 @@ def source_heads(verb: Token) -> list[Token]:
 
 
 def owner_groups(noun: Token) -> Iterator[list[Token]]:
-    """Whose thing a noun is, most explicit first: "Iraq's proposal", "calls by Annan", "a US offer"."""
+    """Whose thing a noun is, most explicit first: "Iraq's proposal", "calls by Annan", "calls from
+    Iran", "a US offer", "a demonstration staged by students". With an "of" phrase, "from" is where
+    from ("the withdrawal of Greek troops from Cyprus": the troops')."""
     yield _children(noun, "poss")
-    yield from _prep_objects(noun, OWNER_PREPS)
+    yield from _prep_objects(noun, AGENT_PREPS)
+    if not any(True for _ in _prep_objects(noun, NOMINAL_TARGET_PREPS - {"between"})):
+        yield from _prep_objects(noun, SENDER_PREPS)
     yield from ([m] for m in _modifiers(noun))
+    for participle in _children(noun, "acl"):
+        if participle.tag_ == "VBN":
+            yield [o for a in _children(participle, "agent") for o in _children(a, "pobj")]
 
 
 def _owner_heads(noun: Token) -> list[Token]:
@@ -542,23 +560,34 @@ class DyadReader:
         return Dyad((source,), dyad.targets, placed=dyad.placed, where=scene)
 
     def _where(self, token: Token, parties: Sequence[ActorMention] = (), venue: bool = False) -> str | None:
-        """The country of the first place in the trigger's clause ("protesters in Kirkuk"), else
+        """The country of the first place in the trigger's clause ("protesters in Kirkuk"), else in
+        the phrase of a party without a country ("refugees fleeing the war in Liberia"), else
         of the first country that clause names at all ("X resigned to allow Haiti's elections").
 
-        Places of other clauses ("accuse Iran of supplying drones for its war in Ukraine")
-        say nothing about who acted, and neither do the other parties ("governments accuse Iran")
-        nor the capital where a meeting is held (``venue``).
+        Places of other clauses ("accuse Iran of supplying drones for its war in Ukraine") and of
+        who tells the news ("officials in Nairobi said") say nothing about who acted, and neither
+        do the other parties ("governments accuse Iran") nor the capital where a meeting is held
+        (``venue``).
         """
         clause = clause_tokens(token)
-        for prep in (token.doc[i] for i in sorted(clause)):
-            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+        if (country := self._place_in(sorted(clause), token.doc, venue)) is not None:
+            return country
+        bare = (_phrase(p, token.doc) for p in parties if not placed(p))  # "refugees fleeing the war in X"
+        if country := self._place_in(sorted({i for b in bare if b for i in _unrelated(b.root)}), token.doc):
+            return country
+        named_in = self.named_in(token.sent, places=not venue, within=clause)
+        named = (m for m in named_in if not any(p.start <= m.start and m.end <= p.end for p in parties))
+        return next((m.code.country for m in named if m.code.country), None)
+
+    def _place_in(self, indices: Sequence[int], doc: Doc, venue: bool = False) -> str | None:
+        """The country of the first place after a locative among the tokens, outside "X said"."""
+        for prep in (doc[i] for i in indices):
+            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS and not _in_credit(prep):
                 objects = [o for o in _children(prep, "pobj") if not (venue and self._finder.is_place(o))]
                 found = [m for o in objects for m in self._finder.actor(o) if m.code.country]
                 if found:
                     return found[0].code.country
-        named_in = self.named_in(token.sent, places=not venue, within=clause)
-        named = (m for m in named_in if not any(p.start <= m.start and m.end <= p.end for p in parties))
-        return next((m.code.country for m in named if m.code.country), None)
+        return None
 
     def named_in(
         self, sentence: Span, places: bool = True, within: frozenset[int] | None = None
@@ -582,7 +611,8 @@ class DyadReader:
             return self._nominal(trigger.token, preps, venue)
         verb = trigger.token
         stative = trigger.rule.particle is not None and _stative(verb)  # "Israel is opposed to ..."
-        sources = self._first([_children(verb, "nsubjpass") if stative else source_heads(verb)])
+        doers = _children(verb, "nsubjpass") if stative else source_heads(verb)
+        sources = self._first([doers, *_deputies(doers)])
         # an object the entry asks for ("shared intelligence", "lifted the curfew") is a thing, not a target
         thing = bool(trigger.rule.objects) or event_type.object_is_thing
         groups = chain(
@@ -591,9 +621,20 @@ class DyadReader:
             _condition_subjects(verb),  # "threatened to walk out unless Israel withdraws"
         )
         targets = self._first(groups, sources)
+        if _own_side(targets, sources):  # "sent army reservists for a war against X": X, not the army
+            targets = self._foreign(_party_groups(verb), sources) or targets
         if targets:
             return Dyad(tuple(sources), tuple(targets))
         return self._placed(verb, sources, _place_groups(verb), venue)
+
+    def _foreign(self, groups: Iterable[list[Token]], sources: Sequence[ActorMention]) -> list[ActorMention]:
+        """The first group that names a party with a country or organisation other than the sources'."""
+        own = _own_codes(sources)
+        for heads in groups:
+            found = [m for m in self._first([heads], sources) if placed(m) and _code_of(m) not in own]
+            if found:
+                return found
+        return []
 
     def _placed(
         self, anchor: Token, sources: Sequence[ActorMention], places: Iterable[list[Token]], venue: bool = False
@@ -629,17 +670,56 @@ class DyadReader:
         actor itself, not a second party.
         """
         for heads in groups:
-            found = _unique(m for h in heads for m in self._finder.actors(h, loose=True))
+            found = _unique(m for h in heads for m in self._split(h, self._finder.actors(h, loose=True)))
+            found = [self._shared_nation(m, found, heads[0].doc) for m in found]
             found = [m for m in found if m not in exclude and not _reflexive(m, exclude)]
             if found:
                 return found
         return []
 
+    def _shared_nation(self, mention: ActorMention, found: list[ActorMention], doc: Doc) -> ActorMention:
+        """A bare conjunct shares the nation of the first conjunct's adjective: "Israeli helicopters and
+        tanks" are Israeli tanks; not "Israeli troops and militants" (another sector)."""
+        span = _phrase(mention, doc)
+        if placed(mention) or span is None or span.root.dep_ != "conj" or _modified(span.root):
+            return mention
+        first = span.root.head
+        while first.dep_ == "conj":
+            first = first.head
+        for other in found:
+            inside = first.left_edge.idx <= other.start and other.end <= first.idx + len(first.text)
+            kin = other.code.sector in (None, mention.code.sector)
+            if inside and other.code.country and kin and any(m.dep_ == "amod" for m in first.children):
+                return replace(mention, code=replace(mention.code, country=other.code.country))
+        return mention
+
+    def _split(self, head: Token, found: list[ActorMention]) -> list[ActorMention]:
+        """One mention per nation for coordinated national adjectives on one head: "senior Polish and
+        Czech officials" are Polish officials and Czech officials, not one of them twice."""
+        nationals = _coordinated_modifiers(head)
+        if len(found) != 1 or len(nationals) < 2:
+            return found
+        codes = [m.code for n in nationals for m in self._finder.actor(n) if m.code.country]
+        if len(codes) != len(nationals) or len({c.country for c in codes}) < 2:
+            return found
+        mention = found[0]
+        return [
+            replace(
+                mention,
+                code=replace(mention.code, country=c.country),
+                text=f"{n.text} {head.text}",
+                start=n.idx,
+                end=n.idx + len(n.text),
+            )
+            for n, c in zip(nationals, codes, strict=True)
+        ]
+
     def _verb_targets(self, verb: Token, preps: frozenset[str], thing: bool = False) -> Iterator[list[Token]]:
         if is_passive(verb) and not thing:
             yield _children(verb, "nsubjpass")
         yield _children(verb, "dative")
-        recipients = any(True for _ in _prep_objects(verb, preps))
+        yield from _grievances(verb, preps)
+        recipients = self._recipient(verb, preps)
         for obj in _children(verb, "dobj"):
             yield from self._object_targets(verb, obj, thing, recipients)
         yield from _prep_objects(verb, preps)
@@ -649,6 +729,12 @@ class DyadReader:
             for obj in _children(clause, "dobj"):
                 yield from owner_groups(obj)
                 yield [obj]
+
+    def _recipient(self, verb: Token, preps: frozenset[str]) -> bool:
+        """Whether a preposition names a party the object goes to ("supplied tanks to Ukraine"); not a
+        place or time ("killed two Albanians in a gunbattle on Friday")."""
+        groups = _prep_objects(verb, preps - PLACE_PREPS)
+        return any(placed(m) for heads in groups for h in heads for m in self._finder.actor(h))
 
     def _complement_targets(self, verb: Token) -> Iterator[list[Token]]:
         """Targets named inside what the verb governs: "threatened to cut off power to X"."""
@@ -683,6 +769,7 @@ class DyadReader:
         return any(placed(m) for m in self._finder.actor(obj))
 
     def _nominal(self, noun: Token, preps: frozenset[str], venue: bool = False) -> Dyad:
+        noun = _framed(noun)
         light = hosting_verb(noun)
         candidates = [_children(noun, "poss"), [o for g in _prep_objects(noun, frozenset({"by"})) for o in g]]
         candidates += [[m] for m in _modifiers(noun)]
@@ -725,6 +812,53 @@ def clause_tokens(trigger: Token) -> frozenset[int]:
     subjects = (c for h in heads for c in trigger.doc[h].children if c.dep_ in ("nsubj", "nsubjpass"))
     in_clause = (t.i for t in trigger.sent if clause_head(t).i in heads)
     return frozenset([*in_clause, *(t.i for s in subjects for t in s.subtree)])
+
+
+def _deputies(doers: list[Token]) -> Iterator[list[Token]]:
+    """Who stands behind a subject that is no actor: the owner of a thing that did it ("US drone
+    strikes killed ...", "a Hamas car bomb wounded ..."), and for a statement ("issued a declaration
+    demanding ...", "released a statement accusing ...") whoever issued it."""
+    for doer in doers:
+        yield from owner_groups(doer)
+        if doer.dep_ in ("dobj", "pobj") and doer.head.pos_ in VERB_POS:
+            yield source_heads(doer.head)
+
+
+def _framed(noun: Token) -> Token:
+    """The head a nominal trigger names the kind of, when that head names the parties: "a mediation
+    effort between A and B" is read from "effort", whose phrase holds them and the verb hosting it."""
+    head = noun.head
+    if noun.dep_ != "compound" or head.i != noun.i + 1 or head.lemma_.lower() not in FRAME_NOUNS:
+        return noun
+    return head if any(True for _ in _prep_objects(head, PAIR_PREPS)) else noun
+
+
+def _modified(head: Token) -> bool:
+    return any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in head.children)
+
+
+def _coordinated_modifiers(head: Token) -> list[Token]:
+    """Adjectives or names coordinated before one head: "Polish" and "Czech" in "Polish and Czech officials"."""
+    for child in head.children:
+        if child.dep_ in ("amod", "compound") and child.i < head.i:
+            chain = [child, *(c for c in child.conjuncts if c.i < head.i)]
+            if len(chain) > 1:
+                return sorted(chain, key=lambda t: t.i)
+    return []
+
+
+def _unrelated(head: Token) -> Iterator[int]:
+    """The phrase of a head without its relative clauses ("refugees who have lived in Iraq" tell of
+    another time, not of where the event happens)."""
+    for child in head.children:
+        if child.dep_ != "relcl":
+            yield from _unrelated(child)
+    yield head.i
+
+
+def _phrase(mention: ActorMention, doc: Doc) -> Span | None:
+    """The words of a mention, when it has any (a country coded from a place has none)."""
+    return doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention.end > mention.start else None
 
 
 def _in_credit(token: Token) -> bool:
@@ -785,6 +919,53 @@ def _reflexive(mention: ActorMention, others: Sequence[ActorMention]) -> bool:
 
 def _own_possession(noun: Token) -> bool:
     return any(c.dep_ == "poss" and is_pronoun(c) for c in noun.children)
+
+
+def _grievances(verb: Token, preps: frozenset[str]) -> Iterator[list[Token]]:
+    """What is complained about when the verb also names an addressee: in "complained to the UN over
+    Israeli raids" PLOVER's target is who carried out the raids, the UN only hears the complaint."""
+    if not preps & ADDRESSEE_PREPS or not any(True for _ in _prep_objects(verb, ADDRESSEE_PREPS)):
+        return
+    for objects in _prep_objects(verb, GRIEVANCE_PREPS):
+        yield objects
+        for obj in objects:
+            yield from owner_groups(obj)
+
+
+def _own_side(targets: Sequence[ActorMention], sources: Sequence[ActorMention]) -> bool:
+    """Whether every target is only a bare sector ("army reservists", "its troops"), which would take the
+    sources' own country; a named compatriot ("Croatian extremists") is a real domestic target."""
+    return bool(targets) and bool(_own_codes(sources)) and not any(placed(t) for t in targets)
+
+
+def _own_codes(sources: Sequence[ActorMention]) -> set[str]:
+    return {c for c in map(_code_of, sources) if c}
+
+
+def _code_of(mention: ActorMention) -> str | None:
+    return mention.code.country or mention.code.known_group
+
+
+def _party_groups(verb: Token) -> Iterator[list[Token]]:
+    """Parties named in "to/against/with" phrases inside the verb's objects and infinitives, in order:
+    "continue military aid to X", "offered its troops to X's president", "launch an offensive ... with X".
+    Relative and participial clauses are not followed: they tell of other events."""
+    for prep in _along(verb, PARTY_PATH_DEPS):
+        if prep.dep_ == "prep" and prep.lower_ in PARTY_PREPS:
+            for obj in _children(prep, "pobj"):
+                yield [obj]
+                yield from owner_groups(obj)
+
+
+def _along(token: Token, deps: frozenset[str]) -> list[Token]:
+    """The descendants reached from ``token`` through ``deps`` links only, in sentence order."""
+    found: list[Token] = []
+    frontier = [token]
+    while frontier:
+        children = [c for t in frontier for c in t.children if c.dep_ in deps]
+        found.extend(children)
+        frontier = children
+    return sorted(found, key=lambda t: t.i)
 
 
 def _place_groups(token: Token) -> Iterator[list[Token]]:

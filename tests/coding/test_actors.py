@@ -80,6 +80,8 @@ def codes(code: object) -> tuple[object, ...]:
         ("Nepali", ("NPL", None, None)),
         ("Timorese", ("TLS", None, None)),
         ("Scottish", ("GBR", None, None)),
+        ("Trinidad", ("TTO", None, None)),
+        ("St. Lucia", ("LCA", None, None)),
     ],
 )
 def test_lookup_names_and_aliases(kb: ActorKB, text: str, expected: tuple[str | None, ...]) -> None:

@@ -74,6 +74,18 @@ def codes(code: object) -> tuple[object, ...]:
         ("Xinhua", ("CHN", None, "MED")),
         ("Al Jazeera", ("QAT", None, "MED")),
         ("police", (None, None, "COP")),
+        # demonyms and spellings besides the one countryinfo gives
+        ("Azeri", ("AZE", None, None)),
+        ("Byelorussian", ("BLR", None, None)),
+        ("Nepali", ("NPL", None, None)),
+        ("Timorese", ("TLS", None, None)),
+        ("Scottish", ("GBR", None, None)),
+        ("Trinidad", ("TTO", None, None)),
+        ("St. Lucia", ("LCA", None, None)),
+        # known bodies whose head noun would otherwise read as an unknown NGO
+        ("Contact Group", (None, "CONTACT_GROUP", "IGO")),
+        ("Awami League", ("BGD", "AWAMI_LEAGUE", "PTY")),
+        ("Atlantic Policy Institute", (None, None, "NGO")),
     ],
 )
 def test_lookup_names_and_aliases(kb: ActorKB, text: str, expected: tuple[str | None, ...]) -> None:

@@ -111,3 +111,28 @@ def test_an_agent_of_a_town_takes_the_town_country_and_keeps_its_sector(nlp: Lan
 def test_people_fleeing_a_place_come_from_its_country(nlp: Language, coder: EventCoder) -> None:
     found = dyads(code(nlp, coder, "Norway will provide food aid to refugees fleeing the fighting in Sudan."))
     assert ("AGREE", "NOR", "SDN") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Atlantic Policy Institute criticised Venezuela.", (None, "NGO")),
+        ("The Kenya Bar Association accused Uganda of torture.", ("KEN", "NGO")),
+    ],
+)
+def test_an_unknown_body_named_by_its_head_noun_is_non_governmental(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str | None, str]
+) -> None:
+    sources = [e.source for e in code(nlp, coder, text) if e.source is not None]
+    assert [(s.code.country, s.code.sector) for s in sources] == [expected]
+    assert sources[0].text.endswith(("Institute", "Association"))
+
+
+def test_factions_and_guerrillas_are_armed_groups_of_their_nation(nlp: Language, coder: EventCoder) -> None:
+    found = code(nlp, coder, "Somali factions attacked Kenyan troops.")
+    assert {(e.source.code.country, e.source.code.sector) for e in found if e.source is not None} == {("SOM", "REB")}
+
+
+def test_farmers_are_an_agricultural_agent_of_their_nation(nlp: Language, coder: EventCoder) -> None:
+    found = code(nlp, coder, "Radical Spanish fishermen said they would blockade Madrid to end the quotas.")
+    assert {(e.source.code.country, e.source.code.sector) for e in found if e.source is not None} == {("ESP", "AGR")}

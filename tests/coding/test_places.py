@@ -96,3 +96,29 @@ def test_coder_peoples_live_in_their_modifiers_country(
 ) -> None:
     events = EventCoder(kb).code(nlp(text), MAY_2024)
     assert expected in {(e.event_type, who(e.source), who(e.target)) for e in events}
+
+
+# a capital the actor base knows, with a big namesake in another state and a hamlet in a third
+NAMESAKES = MemoryGazetteer(
+    [
+        ("Santiago", town("Santiago", "CHL", 5_000_000, "capital")),
+        ("Santiago", town("Santiago", "DOM", 1_000_000)),
+        ("Santiago", town("Santiago", "USA", 2_000)),
+    ]
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Haitian gangs shelled a market in Santiago, near the Dominican border.", ("ASSAULT", "HTI", "DOM")),
+        ("The Dominican envoy accused Santiago of dumping copper.", ("ACCUSE", "DOM", "CHL")),
+        ("The American envoy accused Santiago of dumping copper.", ("ACCUSE", "USA", "CHL")),
+    ],
+)
+def test_a_capital_the_sentence_places_elsewhere_is_the_namesake_town(
+    nlp: Language, kb: ActorKB, text: str, expected: tuple[str, str, str]
+) -> None:
+    events = EventCoder(kb, NAMESAKES).code(nlp(text), MAY_2024)
+    assert expected in {(e.event_type, who(e.source), who(e.target)) for e in events}

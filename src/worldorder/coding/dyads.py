@@ -249,9 +249,11 @@ class ActorFinder:
             found
             or mention is None
             or not codable(mention)
-            or ((head.pos_ == "PROPN" or is_person(head)) and not titled)
+            or ((head.pos_ == "PROPN" or is_person(head)) and not (titled or _named_by_agent(head, mention)))
         ):
             return found
+        if _named_by_agent(head, mention):  # the body's whole name, not only its head noun
+            mention = _spanning(mention, head)
         return [mention]  # a bare sector ("police", "activists"): ``events.localised`` adds the country
 
     def _led_by(self, head: Token, mention: ActorMention) -> ActorMention:
@@ -277,7 +279,7 @@ class ActorFinder:
             if found.code.known_group:  # its members speak for the organisation
                 return replace(mention, code=found.code)
             if found.code.country and not found.code.sector:
-                return replace(mention, code=replace(mention.code, country=found.code.country))
+                return _spanning(replace(mention, code=replace(mention.code, country=found.code.country)), head)
         return mention
 
     def _fled(self, mention: ActorMention, head: Token) -> ActorMention:
@@ -408,6 +410,21 @@ def _people(head: Token, mention: ActorMention) -> bool:
     if _ethnic(head):
         return True
     return code.sector is None and head.tag_ in ("NNS", "NNPS")
+
+
+def _spanning(mention: ActorMention, head: Token) -> ActorMention:
+    """The mention stretched over the whole noun phrase of its head, when that holds it: the
+    owner named among the modifiers is part of the actor's text ("Zambia Tea Growers Federation")."""
+    phrase = noun_phrase(head)
+    if not phrase.start_char <= mention.start <= mention.end <= phrase.end_char:
+        return mention
+    return replace(mention, text=phrase.text, start=phrase.start_char, end=phrase.end_char)
+
+
+def _named_by_agent(head: Token, mention: ActorMention) -> bool:
+    """Whether a proper-noun head is itself the agent word of the mention, as the head noun of a
+    body's name the base lacks is: "Forum" in "the Global Water Forum" (a sector, no country)."""
+    return head.pos_ == "PROPN" and mention.start <= head.idx < mention.end
 
 
 def _with_sector(member: ActorMention, sector: str) -> ActorMention:

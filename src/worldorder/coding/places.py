@@ -15,13 +15,18 @@ from datetime import date
 from spacy.tokens import Span
 
 from worldorder.coding.actors import opposed
-from worldorder.coding.dyads import ActorResolver
+from worldorder.coding.dyads import PLACE_PREPS, ActorResolver
 from worldorder.geo.gazetteer import Gazetteer, GazetteerEntry
 from worldorder.model import ActorCode, ActorMention
 
 PLACE_ENTITIES = frozenset({"GPE", "LOC"})
+# a capital the base knows may be tagged as an organisation, standing for its government
+NAMESAKE_ENTITIES = PLACE_ENTITIES | {"ORG"}
 # kinds of gazetteer entry that lie inside one country (continents and seas do not)
 NATIONAL_FEATURES = frozenset({"country", "admin1", "admin2", "city", "capital", "area", "landmark"})
+# a same-named town big enough to be what news means by the name when the sentence places it
+# there ("Tripoli" with "Lebanese" is Tripoli, Lebanon); hamlets sharing a capital's name are not
+NAMESAKE_POPULATION = 100_000
 
 
 class PlacedResolver:
@@ -34,8 +39,30 @@ class PlacedResolver:
     def resolve(self, phrase: Span, on: date | None) -> ActorMention | None:
         found = self._kb.resolve(phrase, on)
         if found is not None:
-            return found
+            return self._namesake(phrase, found) or found
         return self._town(phrase)
+
+    def _namesake(self, phrase: Span, found: ActorMention) -> ActorMention | None:
+        """A capital the sentence places in another country: "Tripoli" with "Lebanese" named and
+        Libya not is the Lebanese port, a country-only place mention; None keeps the base's reading."""
+        code = found.code
+        place = _entity_of(phrase, NAMESAKE_ENTITIES)
+        if code.country is None or code.sector or code.known_group or place is None or place.text != found.text:
+            return None
+        if not _used_as_place(place):  # "the Dominican envoy accused Santiago": the government
+            return None
+        candidates = self._gazetteer.candidates(place.text)
+        own = [c for c in candidates if c.country == code.country]
+        if not own or any(c.feature == "country" for c in own):  # a state's own name, not a capital
+            return None
+        named = self._countries_named(place)
+        if code.country in named:
+            return None
+        towns = [c for c in candidates if c.country in named and c.population >= NAMESAKE_POPULATION]
+        if not towns:
+            return None
+        town = max(towns, key=lambda c: c.population)
+        return ActorMention(ActorCode(town.country, None, None), place.text, place.start_char, place.end_char)
 
     def names_place(self, phrase: Span) -> bool:
         """A capital (as the base says) or a town only the gazetteer knows: where, not whom."""
@@ -72,10 +99,18 @@ def likeliest(candidates: Sequence[GazetteerEntry], named: frozenset[str]) -> Ga
     return max(in_named or candidates, key=lambda c: c.population)
 
 
-def _entity_of(phrase: Span) -> Span | None:
+def _used_as_place(place: Span) -> bool:
+    """Whether a name is written as a place, not an actor: after a locative preposition ("clashes
+    in Tripoli") or described by an apposition ("Tripoli, the northern port")."""
+    root = place.root
+    after_locative = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
+    return after_locative or any(c.dep_ == "appos" for c in root.children)
+
+
+def _entity_of(phrase: Span, labels: frozenset[str] = PLACE_ENTITIES) -> Span | None:
     """The place entity the phrase is ("Mosul", "the city of Mosul" -> its entity), if any."""
     root = phrase.root
-    if root.ent_type_ not in PLACE_ENTITIES:
+    if root.ent_type_ not in labels:
         return None
     place = next((e for e in phrase.doc.ents if e.start <= root.i < e.end), None)
     return None if place is None or opposed(phrase.doc, place.start) else place

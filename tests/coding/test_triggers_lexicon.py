@@ -276,3 +276,69 @@ def test_insisting_on_is_a_demand_but_insisting_that_is_a_statement(nlp: Languag
 def test_insisting_that_with_a_subjunctive_is_a_demand(nlp: Language, lexicon: TriggerLexicon) -> None:
     rule = lexicon.match(nlp("Chile insisted that Peru release the fishermen.")[1])
     assert rule is not None and rule.event_type == "REQUEST"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # CAMEO 062: manoeuvres held together are military cooperation
+        ("Kenya and Tanzania held naval drills off Mombasa.", "COOPERATE"),
+        ("The Indian navy staged military exercises with Vietnam.", "COOPERATE"),
+        ("Chilean and Peruvian frigates began a week of war games in the Pacific.", "COOPERATE"),
+        # CAMEO 150: held alone, a show of military power
+        ("Pakistan held military exercises near the Indian border.", "MOBILIZE"),
+    ],
+)
+def test_military_exercises_joint_or_alone(nlp: Language, lexicon: TriggerLexicon, text: str, event_type: str) -> None:
+    assert {t.rule.event_type for t in lexicon.find(next(nlp(text).sents))} == {event_type}
+
+
+def test_a_span_of_talks_is_the_verbs_argument(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Chile and Bolivia held two days of talks in Lima.")
+    assert ("CONSULT", "meet") in typed(events)
+
+
+def test_peacekeepers_deployed_are_aid(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Rwanda deployed peacekeepers in the Central African Republic.")
+    assert ("AID", "RWA", "CAF") in dyads(events)
+    assert ("AID", "peacekeepers") in typed(events)
+
+
+def test_hosting_talks_between_two_parties_is_mediation(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Angola has hosted talks between Rwanda and Congo.")
+    assert typed(events) == {("CONSULT", "mediate")}
+    assert ("CONSULT", "AGO", "RWA") in dyads(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Egyptian president has restored political freedoms in Egypt.", "Tunisia expanded the rights of the press."],
+)
+def test_widening_freedoms_is_a_concession(nlp: Language, coder: EventCoder, text: str) -> None:
+    events = code(nlp, coder, text)
+    assert ("CONCEDE", "ease-restrictions") in typed(events)
+
+
+def test_shortening_a_curfew_is_a_concession(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "The Ugandan army shortened the curfew in Kampala.")
+    assert ("CONCEDE", "UGA", "UGA") in dyads(events)
+
+
+def test_protesting_that_a_party_fails_is_an_accusation(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Kenyan lawyers protested that the Ugandan police were ignoring court orders.")
+    assert ("ACCUSE", "KEN", "UGA") in dyads(events)
+    assert "PROTEST" not in {e.event_type for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Serb militiamen set fire to the offices of an Albanian party.", "Serb militiamen burned down Albanian homes."],
+)
+def test_burning_property_is_coercion(nlp: Language, coder: EventCoder, text: str) -> None:
+    assert ("COERCE", "SRB", "ALB") in dyads(code(nlp, coder, text))
+
+
+def test_a_vow_not_to_do_something_is_a_refusal(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "The Ethiopian prime minister vowed not to hand the port back to Eritrea.")
+    assert ("REJECT", "ETH", "ERI") in dyads(events)
+    assert "AGREE" not in {e.event_type for e in events}

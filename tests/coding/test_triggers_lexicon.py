@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from worldorder.coding.actors import ActorKB
 from worldorder.coding.events import EventCoder
-from worldorder.coding.triggers import TriggerLexicon
+from worldorder.coding.triggers import TriggerLexicon, TriggerRule
 from worldorder.model import ActorMention, Event
 
 pytestmark = pytest.mark.model
@@ -342,3 +342,30 @@ def test_a_vow_not_to_do_something_is_a_refusal(nlp: Language, coder: EventCoder
     events = code(nlp, coder, "The Ethiopian prime minister vowed not to hand the port back to Eritrea.")
     assert ("REJECT", "ETH", "ERI") in dyads(events)
     assert "AGREE" not in {e.event_type for e in events}
+
+
+def test_subject_condition_reads_what_names_the_subject(nlp: Language) -> None:
+    rule = TriggerRule(lemma="arrive", pos="verb", event_type="AID", subjects=frozenset({"peacekeeping"}))
+    doc = nlp("The first contingent of Nepalese peacekeeping troops arrived in Lebanon.")
+    other = nlp("The first contingent of Nepalese tourists arrived in Lebanon.")
+    assert rule.accepts(next(t for t in doc if t.lemma_ == "arrive"))
+    assert not rule.accepts(next(t for t in other if t.lemma_ == "arrive"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Sudanese army accused Chadian rebels of violating the truce.",
+        "Peru arrested a Chilean engineer for collaborating with Bolivia.",
+    ],
+)
+def test_prepositional_gerund_is_content(nlp: Language, lexicon: TriggerLexicon, text: str) -> None:
+    assert len(lexicon.find(next(nlp(text).sents))) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "mobilized"),
+    [("Armenia mobilized thousands of reservists.", True), ("Qatar mobilized lobby groups in Washington.", False)],
+)
+def test_mobilizing_is_of_forces(nlp: Language, lexicon: TriggerLexicon, text: str, mobilized: bool) -> None:
+    assert ("MOBILIZE" in {t.rule.event_type for t in lexicon.find(next(nlp(text).sents))}) is mobilized

@@ -334,6 +334,8 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
         return True
     if condition_of_content(token, trigger_heads):  # "threatened to attack unless Iraq accepted"
         return True
+    if prepositional_content(token, trigger_heads):  # "accused Chad of violating the truce"
+        return True
     if token.head.i not in trigger_heads:
         return False
     # "an invitation to visit Russia", "demanded that the US cancel": what is asked, not an event
@@ -341,6 +343,12 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
         return True
     # "threatened to strike unless Iraq withdraws": the condition belongs to the threat
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
+
+
+def prepositional_content(verb: Token, trigger_heads: set[int]) -> bool:
+    """Whether the verb is what a trigger verb is about, through a preposition ("accused X of violating")."""
+    prep = verb.head
+    return verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head.pos_ in VERB_TAGS and prep.head.i in trigger_heads
 
 
 def aspect_content(verb: Token, trigger_heads: set[int]) -> bool:

@@ -369,3 +369,18 @@ def test_prepositional_gerund_is_content(nlp: Language, lexicon: TriggerLexicon,
 )
 def test_mobilizing_is_of_forces(nlp: Language, lexicon: TriggerLexicon, text: str, mobilized: bool) -> None:
     assert ("MOBILIZE" in {t.rule.event_type for t in lexicon.find(next(nlp(text).sents))}) is mobilized
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 196 (ASSAULT in CAMEO2PLOVER): violating a ceasefire
+        ("Azerbaijani forces violated the ceasefire with Armenia.", ("ASSAULT", "violate-ceasefire")),
+        # CAMEO 201 (ASSAULT in CAMEO2PLOVER): driving a population from its homes
+        ("Burmese troops forced out thousands of Rohingya villagers.", ("ASSAULT", "mass-expulsion")),
+        # CAMEO 166: an agency forced out is still expelled
+        ("Eritrea forced the UN refugee agency out of the country.", ("SANCTION", "expel")),
+    ],
+)
+def test_cameo2plover_assault_conventions(nlp: Language, lexicon: TriggerLexicon, text: str, expected: tuple) -> None:
+    assert {(t.rule.event_type, t.rule.mode) for t in lexicon.find(next(nlp(text).sents))} == {expected}

@@ -355,7 +355,7 @@ def test_subject_condition_reads_what_names_the_subject(nlp: Language) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The Sudanese army accused Chadian rebels of violating the truce.",
+        "The Sudanese army arrested Chadian rebels for violating the truce.",
         "Peru arrested a Chilean engineer for collaborating with Bolivia.",
     ],
 )
@@ -384,3 +384,13 @@ def test_mobilizing_is_of_forces(nlp: Language, lexicon: TriggerLexicon, text: s
 )
 def test_cameo2plover_assault_conventions(nlp: Language, lexicon: TriggerLexicon, text: str, expected: tuple) -> None:
     assert {(t.rule.event_type, t.rule.mode) for t in lexicon.find(next(nlp(text).sents))} == {expected}
+
+
+def test_a_mandative_clause_tells_what_is_asked_not_an_event(nlp: Language, lexicon: TriggerLexicon) -> None:
+    doc = nlp("The World Bank repeated its call today that Egypt lift restrictions on wheat imports.")
+    assert "CONCEDE" not in {t.rule.event_type for t in lexicon.find(next(doc.sents))}
+
+
+def test_a_plain_present_that_clause_is_still_an_event(nlp: Language, lexicon: TriggerLexicon) -> None:
+    doc = nlp("Kenya said that the rebels attack villages every night.")
+    assert "ASSAULT" in {t.rule.event_type for t in lexicon.find(next(doc.sents))}

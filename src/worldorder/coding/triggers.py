@@ -299,7 +299,9 @@ class TriggerLexicon:
         found = [t for t in found if t.token.i not in governed]
         # a cancelled entry still governs its content: "declined to discuss details" tells no meeting
         heads = {t.token.i for t in found} | {t.i for t in sentence if self._silenced(t)}
-        return [t for t in found if not outranked(t, heads)]
+        # an accusation keeps what it accuses of as an alleged event ("accused X of supplying arms")
+        about = {t.token.i for t in found if t.rule.event_type != "ACCUSE"}
+        return [t for t in found if not outranked(t, heads) and not prepositional_content(t.token, about)]
 
     def _silenced(self, token: Token) -> bool:
         table = self._verbs if token.pos_ in VERB_TAGS else self._nouns
@@ -334,7 +336,7 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
         return True
     if condition_of_content(token, trigger_heads):  # "threatened to attack unless Iraq accepted"
         return True
-    if prepositional_content(token, trigger_heads):  # "accused Chad of violating the truce"
+    if subjunctive(token):  # "reiterated its demand that Israel ease restrictions": what is asked
         return True
     if token.head.i not in trigger_heads:
         return False
@@ -345,8 +347,20 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
 
 
+def subjunctive(verb: Token) -> bool:
+    """Whether the verb heads a mandative that-clause ("demanded that Chad release them"): asked, not told."""
+    if verb.tag_ not in ("VB", "VBP") or verb.dep_ not in ("ccomp", "acl"):
+        return False
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    # a base form after a singular subject ("that Egypt lift") is no present tense
+    base = verb.tag_ == "VB" or any(s.tag_ in ("NN", "NNP") for s in subjects)
+    marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in children)
+    return base and marked and bool(subjects) and not any(c.dep_ in ("aux", "auxpass") for c in children)
+
+
 def prepositional_content(verb: Token, trigger_heads: set[int]) -> bool:
-    """Whether the verb is what a trigger verb is about, through a preposition ("accused X of violating")."""
+    """Whether the verb is what a trigger verb is about, through a preposition ("arrested for collaborating")."""
     prep = verb.head
     return verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head.pos_ in VERB_TAGS and prep.head.i in trigger_heads
 

@@ -394,3 +394,18 @@ def test_a_mandative_clause_tells_what_is_asked_not_an_event(nlp: Language, lexi
 def test_a_plain_present_that_clause_is_still_an_event(nlp: Language, lexicon: TriggerLexicon) -> None:
     doc = nlp("Kenya said that the rebels attack villages every night.")
     assert "ASSAULT" in {t.rule.event_type for t in lexicon.find(next(doc.sents))}
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # a verb conjoined to a trigger's content is content too
+        ("The Somali militia refused to let Kenyan aircraft land and evacuate the wounded.", {"REJECT"}),
+        # a gerund after a trigger noun's preposition is what the noun asks
+        ("Nepal rejected an Indian appeal for deploying troops along the border.", {"REJECT"}),
+    ],
+)
+def test_content_reached_through_conjunction_or_preposition(
+    nlp: Language, lexicon: TriggerLexicon, text: str, types: set[str]
+) -> None:
+    assert {t.rule.event_type for t in lexicon.find(next(nlp(text).sents))} == types

@@ -338,6 +338,8 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
         return True
     if subjunctive(token):  # "reiterated its demand that Israel ease restrictions": what is asked
         return True
+    if conjoined_content(token, trigger_heads):  # "refused to let the planes land and evacuate them"
+        return True
     if token.head.i not in trigger_heads:
         return False
     # "an invitation to visit Russia", "demanded that the US cancel": what is asked, not an event
@@ -345,6 +347,12 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
         return True
     # "threatened to strike unless Iraq withdraws": the condition belongs to the threat
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
+
+
+def conjoined_content(verb: Token, trigger_heads: set[int]) -> bool:
+    """Whether the verb is conjoined to the content clause of a trigger ("agreed to meet and sign")."""
+    first = verb.head
+    return verb.dep_ == "conj" and first.dep_ in CONTENT_DEPS and first.head.i in trigger_heads
 
 
 def subjunctive(verb: Token) -> bool:
@@ -362,7 +370,7 @@ def subjunctive(verb: Token) -> bool:
 def prepositional_content(verb: Token, trigger_heads: set[int]) -> bool:
     """Whether the verb is what a trigger verb is about, through a preposition ("arrested for collaborating")."""
     prep = verb.head
-    return verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head.pos_ in VERB_TAGS and prep.head.i in trigger_heads
+    return verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head.i in trigger_heads
 
 
 def aspect_content(verb: Token, trigger_heads: set[int]) -> bool:

@@ -409,3 +409,8 @@ def test_content_reached_through_conjunction_or_preposition(
     nlp: Language, lexicon: TriggerLexicon, text: str, types: set[str]
 ) -> None:
     assert {t.rule.event_type for t in lexicon.find(next(nlp(text).sents))} == types
+
+
+def test_a_noun_in_the_condition_of_an_event_is_no_event(nlp: Language, lexicon: TriggerLexicon) -> None:
+    doc = nlp("The Tuareg rebels would meet the Malian envoy if he offered them a ceasefire.")
+    assert {t.rule.event_type for t in lexicon.find(next(doc.sents))} == {"CONSULT"}

@@ -327,7 +327,9 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
             return True
         # "threatened to launch an offensive", "promised to continue aid": the noun is the content
         content = governor.dep_ in CONTENT_DEPS and governor.head.i in trigger_heads
-        return governor.i in trigger_heads or content
+        # "would meet him if he gave them a veto": the noun is the condition of another event
+        condition = governor.dep_ == "advcl" and governor.head.i in trigger_heads and _conditional(governor)
+        return governor.i in trigger_heads or content or condition
     if token.head.i == token.i:
         return False
     if purpose_of_trigger(token, trigger_heads):  # "staged rallies to demand reforms"
@@ -382,6 +384,10 @@ def aspect_content(verb: Token, trigger_heads: set[int]) -> bool:
         and aspect.i not in trigger_heads
         and aspect.head.i in trigger_heads
     )
+
+
+def _conditional(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children)
 
 
 def condition_of_content(verb: Token, trigger_heads: set[int]) -> bool:

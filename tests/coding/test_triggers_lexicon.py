@@ -414,3 +414,16 @@ def test_content_reached_through_conjunction_or_preposition(
 def test_a_noun_in_the_condition_of_an_event_is_no_event(nlp: Language, lexicon: TriggerLexicon) -> None:
     doc = nlp("The Tuareg rebels would meet the Malian envoy if he offered them a ceasefire.")
     assert {t.rule.event_type for t in lexicon.find(next(doc.sents))} == {"CONSULT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("Kurdish prisoners began a hunger strike in protest of Turkey's refusal to free them.", {"PROTEST"}),
+        ("The Chilean senate renewed its demand for the release of the fishermen.", {"REQUEST"}),
+    ],
+)
+def test_an_event_noun_about_another_swallows_it(
+    nlp: Language, lexicon: TriggerLexicon, text: str, types: set[str]
+) -> None:
+    assert {t.rule.event_type for t in lexicon.find(next(nlp(text).sents))} == types

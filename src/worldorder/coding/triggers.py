@@ -43,6 +43,7 @@ MEASURE_WORDS = frozenset({"day", "week", "month", "hour", "year", "round", "ses
 # "joint exercises", "combined drills": manoeuvres held together (CAMEO 062), not shows of force (150)
 JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "trilateral", "multinational", "multilateral"})
 NEGATIONS = frozenset({"not", "never", "n't"})
+TOPIC_PREPS = frozenset({"of", "for", "against", "over", "on", "to"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,6 +321,8 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
     if trigger.nominal:
         if token.dep_ == "compound" and token.head.i in trigger_heads:  # "war games", "aid suspension"
             return True
+        if topic_of_noun(token, trigger_heads):  # "a demand for the release", "in protest of the refusal"
+            return True
         governor = governing_verb(token)
         if governor is None:
             return False
@@ -384,6 +387,14 @@ def aspect_content(verb: Token, trigger_heads: set[int]) -> bool:
         and aspect.i not in trigger_heads
         and aspect.head.i in trigger_heads
     )
+
+
+def topic_of_noun(noun: Token, trigger_heads: set[int]) -> bool:
+    """Whether the noun is what another event noun is about ("the threat of sanctions", "support for the truce")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in TOPIC_PREPS:
+        return False
+    return prep.head.pos_ in NOUN_TAGS and prep.head.i in trigger_heads
 
 
 def _conditional(clause: Token) -> bool:

@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from worldorder.coding.actors import ActorKB
 from worldorder.coding.events import EventCoder
-from worldorder.coding.triggers import TriggerLexicon
+from worldorder.coding.triggers import TriggerLexicon, TriggerRule
 from worldorder.model import ActorMention, Event
 
 pytestmark = pytest.mark.model
@@ -276,3 +276,154 @@ def test_insisting_on_is_a_demand_but_insisting_that_is_a_statement(nlp: Languag
 def test_insisting_that_with_a_subjunctive_is_a_demand(nlp: Language, lexicon: TriggerLexicon) -> None:
     rule = lexicon.match(nlp("Chile insisted that Peru release the fishermen.")[1])
     assert rule is not None and rule.event_type == "REQUEST"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # CAMEO 062: manoeuvres held together are military cooperation
+        ("Kenya and Tanzania held naval drills off Mombasa.", "COOPERATE"),
+        ("The Indian navy staged military exercises with Vietnam.", "COOPERATE"),
+        ("Chilean and Peruvian frigates began a week of war games in the Pacific.", "COOPERATE"),
+        # CAMEO 150: held alone, a show of military power
+        ("Pakistan held military exercises near the Indian border.", "MOBILIZE"),
+    ],
+)
+def test_military_exercises_joint_or_alone(nlp: Language, lexicon: TriggerLexicon, text: str, event_type: str) -> None:
+    assert {t.rule.event_type for t in lexicon.find(next(nlp(text).sents))} == {event_type}
+
+
+def test_a_span_of_talks_is_the_verbs_argument(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Chile and Bolivia held two days of talks in Lima.")
+    assert ("CONSULT", "meet") in typed(events)
+
+
+def test_peacekeepers_deployed_are_aid(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Rwanda deployed peacekeepers in the Central African Republic.")
+    assert ("AID", "RWA", "CAF") in dyads(events)
+    assert ("AID", "peacekeepers") in typed(events)
+
+
+def test_hosting_talks_between_two_parties_is_mediation(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Angola has hosted talks between Rwanda and Congo.")
+    assert typed(events) == {("CONSULT", "mediate")}
+    assert ("CONSULT", "AGO", "RWA") in dyads(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Egyptian president has restored political freedoms in Egypt.", "Tunisia expanded the rights of the press."],
+)
+def test_widening_freedoms_is_a_concession(nlp: Language, coder: EventCoder, text: str) -> None:
+    events = code(nlp, coder, text)
+    assert ("CONCEDE", "ease-restrictions") in typed(events)
+
+
+def test_shortening_a_curfew_is_a_concession(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "The Ugandan army shortened the curfew in Kampala.")
+    assert ("CONCEDE", "UGA", "UGA") in dyads(events)
+
+
+def test_protesting_that_a_party_fails_is_an_accusation(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Kenyan lawyers protested that the Ugandan police were ignoring court orders.")
+    assert ("ACCUSE", "KEN", "UGA") in dyads(events)
+    assert "PROTEST" not in {e.event_type for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Serb militiamen set fire to the offices of an Albanian party.", "Serb militiamen burned down Albanian homes."],
+)
+def test_burning_property_is_coercion(nlp: Language, coder: EventCoder, text: str) -> None:
+    assert ("COERCE", "SRB", "ALB") in dyads(code(nlp, coder, text))
+
+
+def test_a_vow_not_to_do_something_is_a_refusal(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "The Ethiopian prime minister vowed not to hand the port back to Eritrea.")
+    assert ("REJECT", "ETH", "ERI") in dyads(events)
+    assert "AGREE" not in {e.event_type for e in events}
+
+
+def test_subject_condition_reads_what_names_the_subject(nlp: Language) -> None:
+    rule = TriggerRule(lemma="arrive", pos="verb", event_type="AID", subjects=frozenset({"peacekeeping"}))
+    doc = nlp("The first contingent of Nepalese peacekeeping troops arrived in Lebanon.")
+    other = nlp("The first contingent of Nepalese tourists arrived in Lebanon.")
+    assert rule.accepts(next(t for t in doc if t.lemma_ == "arrive"))
+    assert not rule.accepts(next(t for t in other if t.lemma_ == "arrive"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Sudanese army arrested Chadian rebels for violating the truce.",
+        "Peru arrested a Chilean engineer for collaborating with Bolivia.",
+    ],
+)
+def test_prepositional_gerund_is_content(nlp: Language, lexicon: TriggerLexicon, text: str) -> None:
+    assert len(lexicon.find(next(nlp(text).sents))) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "mobilized"),
+    [("Armenia mobilized thousands of reservists.", True), ("Qatar mobilized lobby groups in Washington.", False)],
+)
+def test_mobilizing_is_of_forces(nlp: Language, lexicon: TriggerLexicon, text: str, mobilized: bool) -> None:
+    assert ("MOBILIZE" in {t.rule.event_type for t in lexicon.find(next(nlp(text).sents))}) is mobilized
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 196 (ASSAULT in CAMEO2PLOVER): violating a ceasefire
+        ("Azerbaijani forces violated the ceasefire with Armenia.", ("ASSAULT", "violate-ceasefire")),
+        # CAMEO 201 (ASSAULT in CAMEO2PLOVER): driving a population from its homes
+        ("Burmese troops forced out thousands of Rohingya villagers.", ("ASSAULT", "mass-expulsion")),
+        # CAMEO 166: an agency forced out is still expelled
+        ("Eritrea forced the UN refugee agency out of the country.", ("SANCTION", "expel")),
+    ],
+)
+def test_cameo2plover_assault_conventions(nlp: Language, lexicon: TriggerLexicon, text: str, expected: tuple) -> None:
+    assert {(t.rule.event_type, t.rule.mode) for t in lexicon.find(next(nlp(text).sents))} == {expected}
+
+
+def test_a_mandative_clause_tells_what_is_asked_not_an_event(nlp: Language, lexicon: TriggerLexicon) -> None:
+    doc = nlp("The World Bank repeated its call today that Egypt lift restrictions on wheat imports.")
+    assert "CONCEDE" not in {t.rule.event_type for t in lexicon.find(next(doc.sents))}
+
+
+def test_a_plain_present_that_clause_is_still_an_event(nlp: Language, lexicon: TriggerLexicon) -> None:
+    doc = nlp("Kenya said that the rebels attack villages every night.")
+    assert "ASSAULT" in {t.rule.event_type for t in lexicon.find(next(doc.sents))}
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # a verb conjoined to a trigger's content is content too
+        ("The Somali militia refused to let Kenyan aircraft land and evacuate the wounded.", {"REJECT"}),
+        # a gerund after a trigger noun's preposition is what the noun asks
+        ("Nepal rejected an Indian appeal for deploying troops along the border.", {"REJECT"}),
+    ],
+)
+def test_content_reached_through_conjunction_or_preposition(
+    nlp: Language, lexicon: TriggerLexicon, text: str, types: set[str]
+) -> None:
+    assert {t.rule.event_type for t in lexicon.find(next(nlp(text).sents))} == types
+
+
+def test_a_noun_in_the_condition_of_an_event_is_no_event(nlp: Language, lexicon: TriggerLexicon) -> None:
+    doc = nlp("The Tuareg rebels would meet the Malian envoy if he offered them a ceasefire.")
+    assert {t.rule.event_type for t in lexicon.find(next(doc.sents))} == {"CONSULT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("Kurdish prisoners began a hunger strike in protest of Turkey's refusal to free them.", {"PROTEST"}),
+        ("The Chilean senate renewed its demand for the release of the fishermen.", {"REQUEST"}),
+    ],
+)
+def test_an_event_noun_about_another_swallows_it(
+    nlp: Language, lexicon: TriggerLexicon, text: str, types: set[str]
+) -> None:
+    assert {t.rule.event_type for t in lexicon.find(next(nlp(text).sents))} == types

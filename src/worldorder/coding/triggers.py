@@ -37,6 +37,13 @@ SOCIAL_ILLS |= {"unemployment", "pollution", "impunity", "racism", "discriminati
 # "a mission of observers", "a series of bombs": the group is named by its members
 GROUP_WORDS = frozenset({"mission", "team", "group", "contingent", "batch", "unit", "delegation", "party"})
 GROUP_WORDS |= {"series", "wave", "spate", "string"}  # "a series of bombs", "a wave of arrests"
+GROUP_WORDS |= {"deployment", "batch", "detachment"}  # "the first deployment of Dutch peacekeepers"
+# "held two days of talks", "launched a week of war games": a span names the event it measures
+MEASURE_WORDS = frozenset({"day", "week", "month", "hour", "year", "round", "session"})
+# "joint exercises", "combined drills": manoeuvres held together (CAMEO 062), not shows of force (150)
+JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "trilateral", "multinational", "multilateral"})
+NEGATIONS = frozenset({"not", "never", "n't"})
+TOPIC_PREPS = frozenset({"of", "for", "against", "over", "on", "to"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +62,11 @@ class TriggerRule:
     complements: frozenset[str] = frozenset()
     excluded: frozenset[str] = frozenset()
     mandative: bool = False  # the verb needs a subjunctive clause: "insisted that Chad release them"
+    subjects: frozenset[str] = frozenset()  # the verb needs one of these subjects: "peacekeepers arrived"
+    joint: bool = False  # held together: "joint", "with X" or two parties as the performer
+    governors: frozenset[str] = frozenset()  # the noun needs one of these verbs: "hosted talks between"
+    reporting: bool = False  # the verb needs a clause with a subject: "protested that Chile was failing"
+    negated: bool = False  # the verb needs a negated to-clause: "vowed not to return the town"
 
     @property
     def rule_id(self) -> str:
@@ -76,7 +88,23 @@ class TriggerRule:
             return False
         if self.mandative and not any(c.dep_ == "ccomp" and c.tag_ == "VB" for c in token.children):
             return False
+        if not self._meets_frame(token):
+            return False
         return not self.modifiers or any(_lemma(c) in self.modifiers for c in _modifiers(token))
+
+    def _meets_frame(self, token: Token) -> bool:
+        """The subject, performer, governor, clause and negation conditions."""
+        if self.subjects and not any(_lemma(s) in self.subjects or s.lower_ in self.subjects for s in _subjects(token)):
+            return False
+        if self.joint and not held_jointly(token):
+            return False
+        if self.governors and not ((verb := governing_verb(token)) is not None and _lemma(verb) in self.governors):
+            return False
+        if self.reporting and not any(
+            c.dep_ == "ccomp" and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children) for c in token.children
+        ):
+            return False
+        return not self.negated or any(_negated(c) for c in token.children if c.dep_ == "xcomp")
 
     def silences(self, token: Token) -> bool:
         """Whether an excluded modifier or to-clause cancels the entry ("press release", "declined to comment")."""
@@ -117,6 +145,38 @@ def _objects(token: Token) -> Iterator[Token]:
                 yield from _named_by(obj)
         elif child.dep_ == "prt":
             yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def _subjects(verb: Token) -> Iterator[Token]:
+    """The subjects of a verb and what names them ("the first contingent of Dutch peacekeepers")."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            for named in (child, *_named_by(child)):
+                yield named
+                yield from (c for c in named.children if c.dep_ == "compound")
+
+
+def _negated(clause: Token) -> bool:
+    return any(c.dep_ == "neg" and c.lower_ in NEGATIONS for c in clause.children)
+
+
+def held_jointly(noun: Token) -> bool:
+    """Whether manoeuvres are held together: "joint drills", "drills with Japan", "Chinese and Russian ships held"."""
+    if any(_lemma(m) in JOINT_MODIFIERS for m in _modifiers(noun)):
+        return True
+    verb = governing_verb(noun)
+    holders = [noun, *([verb] if verb is not None else [])]
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "alongside") for h in holders for c in h.children):
+        return True
+    performers = [*(c for c in noun.children if c.dep_ in ("poss", "amod", "nmod", "compound"))]
+    if verb is not None:
+        performers += [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(_coordinated(p) for p in performers)
+
+
+def _coordinated(token: Token) -> bool:
+    """Two or more parties: "Kenya and Uganda", "French and Egyptian warships"."""
+    return bool(token.conjuncts) or any(c.conjuncts for c in token.children if c.dep_ in MODIFIER_DEPS)
 
 
 def _named_by(obj: Token) -> Iterator[Token]:
@@ -178,6 +238,11 @@ def _rules(pos: str, event_type: str, lemma: str, spec: Any) -> Iterator[Trigger
             complements=frozenset(option.get("complements") or ()),
             excluded=frozenset(option.get("excluded") or ()),
             mandative=bool(option.get("mandative", False)),
+            subjects=frozenset(str(o).lower() for o in option.get("subjects") or ()),
+            joint=bool(option.get("joint", False)),
+            governors=frozenset(option.get("governors") or ()),
+            reporting=bool(option.get("reporting", False)),
+            negated=bool(option.get("negated", False)),
         )
 
 
@@ -191,7 +256,8 @@ def _index(pos: str, section: Mapping[str, Mapping[str, Any]]) -> dict[str, tupl
 
 
 def _unconditional(rule: TriggerRule) -> bool:
-    return not (rule.objects or rule.particle or rule.modifiers or rule.complements or rule.mandative)
+    conditions = (rule.objects, rule.particle, rule.modifiers, rule.complements, rule.mandative, rule.subjects)
+    return not (any(conditions) or rule.joint or rule.governors or rule.reporting or rule.negated)
 
 
 class TriggerLexicon:
@@ -229,9 +295,14 @@ class TriggerLexicon:
     def find(self, sentence: Span | Iterable[Token]) -> list[Trigger]:
         """The triggers of a sentence after the precedence rules (see ``outranked``)."""
         found = [Trigger(t, rule) for t in sentence if (rule := self.match(t)) is not None]
+        # "hosted talks between A and B": the noun the entry asks a governor for tells the event
+        governed = {v.i for t in found if t.rule.governors and (v := governing_verb(t.token)) is not None}
+        found = [t for t in found if t.token.i not in governed]
         # a cancelled entry still governs its content: "declined to discuss details" tells no meeting
         heads = {t.token.i for t in found} | {t.i for t in sentence if self._silenced(t)}
-        return [t for t in found if not outranked(t, heads)]
+        # an accusation keeps what it accuses of as an alleged event ("accused X of supplying arms")
+        about = {t.token.i for t in found if t.rule.event_type != "ACCUSE"}
+        return [t for t in found if not outranked(t, heads) and not prepositional_content(t.token, about)]
 
     def _silenced(self, token: Token) -> bool:
         table = self._verbs if token.pos_ in VERB_TAGS else self._nouns
@@ -250,6 +321,8 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
     if trigger.nominal:
         if token.dep_ == "compound" and token.head.i in trigger_heads:  # "war games", "aid suspension"
             return True
+        if topic_of_noun(token, trigger_heads):  # "a demand for the release", "in protest of the refusal"
+            return True
         governor = governing_verb(token)
         if governor is None:
             return False
@@ -257,7 +330,9 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
             return True
         # "threatened to launch an offensive", "promised to continue aid": the noun is the content
         content = governor.dep_ in CONTENT_DEPS and governor.head.i in trigger_heads
-        return governor.i in trigger_heads or content
+        # "would meet him if he gave them a veto": the noun is the condition of another event
+        condition = governor.dep_ == "advcl" and governor.head.i in trigger_heads and _conditional(governor)
+        return governor.i in trigger_heads or content or condition
     if token.head.i == token.i:
         return False
     if purpose_of_trigger(token, trigger_heads):  # "staged rallies to demand reforms"
@@ -266,6 +341,10 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
         return True
     if condition_of_content(token, trigger_heads):  # "threatened to attack unless Iraq accepted"
         return True
+    if subjunctive(token):  # "reiterated its demand that Israel ease restrictions": what is asked
+        return True
+    if conjoined_content(token, trigger_heads):  # "refused to let the planes land and evacuate them"
+        return True
     if token.head.i not in trigger_heads:
         return False
     # "an invitation to visit Russia", "demanded that the US cancel": what is asked, not an event
@@ -273,6 +352,30 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
         return True
     # "threatened to strike unless Iraq withdraws": the condition belongs to the threat
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
+
+
+def conjoined_content(verb: Token, trigger_heads: set[int]) -> bool:
+    """Whether the verb is conjoined to the content clause of a trigger ("agreed to meet and sign")."""
+    first = verb.head
+    return verb.dep_ == "conj" and first.dep_ in CONTENT_DEPS and first.head.i in trigger_heads
+
+
+def subjunctive(verb: Token) -> bool:
+    """Whether the verb heads a mandative that-clause ("demanded that Chad release them"): asked, not told."""
+    if verb.tag_ not in ("VB", "VBP") or verb.dep_ not in ("ccomp", "acl"):
+        return False
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    # a base form after a singular subject ("that Egypt lift") is no present tense
+    base = verb.tag_ == "VB" or any(s.tag_ in ("NN", "NNP") for s in subjects)
+    marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in children)
+    return base and marked and bool(subjects) and not any(c.dep_ in ("aux", "auxpass") for c in children)
+
+
+def prepositional_content(verb: Token, trigger_heads: set[int]) -> bool:
+    """Whether the verb is what a trigger verb is about, through a preposition ("arrested for collaborating")."""
+    prep = verb.head
+    return verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head.i in trigger_heads
 
 
 def aspect_content(verb: Token, trigger_heads: set[int]) -> bool:
@@ -284,6 +387,18 @@ def aspect_content(verb: Token, trigger_heads: set[int]) -> bool:
         and aspect.i not in trigger_heads
         and aspect.head.i in trigger_heads
     )
+
+
+def topic_of_noun(noun: Token, trigger_heads: set[int]) -> bool:
+    """Whether the noun is what another event noun is about ("the threat of sanctions", "support for the truce")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in TOPIC_PREPS:
+        return False
+    return prep.head.pos_ in NOUN_TAGS and prep.head.i in trigger_heads
+
+
+def _conditional(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children)
 
 
 def condition_of_content(verb: Token, trigger_heads: set[int]) -> bool:
@@ -309,7 +424,17 @@ def governing_verb(noun: Token) -> Token | None:
         return head
     if noun.dep_ == "pobj" and head.dep_ in ("prep", "prt", "agent") and head.head.pos_ in VERB_TAGS:
         return head.head
-    return None
+    span = measured_span(noun)
+    return governing_verb(span) if span is not None else None
+
+
+def measured_span(noun: Token) -> Token | None:
+    """The span or group an event noun is measured by: "two days of talks", "a series of bombings"."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "of" or head.head.i == head.i:
+        return None
+    span = head.head
+    return span if _lemma(span) in MEASURE_WORDS or _lemma(span) in GROUP_WORDS else None
 
 
 def hosting_verb(noun: Token) -> Token | None:
@@ -318,5 +443,8 @@ def hosting_verb(noun: Token) -> Token | None:
     if governor is None:
         return None
     if noun.dep_ in OBJECT_DEPS or noun.head.lower_ in EVENT_FRAME_PREPS:
+        return governor
+    span = measured_span(noun)  # "launched a week of war games"
+    if span is not None and (span.dep_ in OBJECT_DEPS or span.head.lower_ in EVENT_FRAME_PREPS):
         return governor
     return None

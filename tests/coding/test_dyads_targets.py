@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from worldorder.coding.actors import ActorKB
 from worldorder.coding.events import EventCoder
+from worldorder.geo.gazetteer import GazetteerEntry, MemoryGazetteer
 from worldorder.model import ActorMention, Event
 
 pytestmark = pytest.mark.model
@@ -181,3 +182,32 @@ def test_from_names_the_sender_unless_an_of_phrase_names_who_moves(
     nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in dyads(code(nlp, coder, text))
+
+
+def _town(name: str, country: str) -> tuple[str, GazetteerEntry]:
+    return name, GazetteerEntry(None, name, "city", country, None, None, 0.0, 0.0, 100_000)
+
+
+@pytest.fixture(scope="module")
+def placed_coder() -> EventCoder:
+    towns = [_town("Tikrit", "IRQ"), _town("Voronezh", "RUS"), _town("Kursk", "RUS")]
+    return EventCoder(ActorKB.load(), MemoryGazetteer(towns))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A roadside bombing near the town of Tikrit on Monday killed one Australian soldier, the army said.",
+            ("ASSAULT", "IRQ", "AUS"),
+        ),
+        (
+            "An attempt to assassinate the mayor of Kursk, Ivan Petrov, was foiled in Voronezh, police reported.",
+            ("ASSAULT", "RUS", "RUS"),
+        ),
+    ],
+)
+def test_agentless_violence_is_coded_from_where_it_happened(
+    nlp: Language, placed_coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(code(nlp, placed_coder, text))

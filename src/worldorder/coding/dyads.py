@@ -70,6 +70,8 @@ GRIEVANCE_PREPS = frozenset({"over", "about", "against", "at", "concerning", "re
 ADDRESSEE_PREPS = frozenset({"to"})
 # nouns that only frame the event a compound before them names: "a mediation effort", "a peace mission"
 PAIR_PREPS = frozenset({"between", "among"})
+# nouns whose infinitive tells a foiled or unowned deed: "an attempt to assassinate X", "a plot to kill X"
+ATTEMPT_NOUNS = frozenset({"attempt", "plot", "bid", "try", "conspiracy"})
 FRAME_NOUNS = frozenset({"effort", "mission", "initiative", "bid", "attempt", "drive", "campaign", "move"})
 RESIDENT_SECTOR = "CVL"  # an ethnic group with no other role is civilians
 GENERIC_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC"})  # the sectors the scorer codes without a country
@@ -444,7 +446,8 @@ class DyadReader:
         if trigger.nominal or dyad.sources or not caused_by(verb, causes):
             return dyad
         victims = () if dyad.placed else dyad.targets
-        scene = self._where(verb, victims) or next((v.code.country for v in dyad.targets if v.code.country), None)
+        scene = self._where(verb, victims) or (self._where(verb.head) if _attempted(verb) else None)
+        scene = scene or next((v.code.country for v in dyad.targets if v.code.country), None)
         if scene is None:
             return dyad
         source = ActorMention(ActorCode(scene, None, None), "", verb.idx, verb.idx)
@@ -475,10 +478,18 @@ class DyadReader:
         for prep in (doc[i] for i in indices):
             if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS and not _in_credit(prep):
                 objects = [o for o in _children(prep, "pobj") if not (venue and self._finder.is_place(o))]
-                found = [m for o in objects for m in self._finder.actor(o) if m.code.country]
+                found = [m for o in objects for m in self._placename(o) if m.code.country]
                 if found:
                     return found[0].code.country
         return None
+
+    def _placename(self, head: Token) -> list[ActorMention]:
+        """The actors a place phrase names, also through "of": "near the town of Tikrit"."""
+        found = self._finder.actor(head)
+        if found:
+            return found
+        named = (o for p in _children(head, "prep") if p.lower_ == "of" for o in _children(p, "pobj"))
+        return [m for o in named if self._finder.is_place(o) for m in self._finder.actor(o)]
 
     def named_in(
         self, sentence: Span, places: bool = True, within: frozenset[int] | None = None
@@ -769,11 +780,19 @@ def antecedent(noun: Token) -> Token:
 def caused_by(verb: Token, causes: frozenset[str]) -> bool:
     """Whether only a thing is said to have done it: "a car bomb killed ...", "were killed in a
     bombing", "killed by an explosive device"; not "they killed ..." nor "were killed in Iraq"."""
+    if _attempted(verb):
+        return True
     doers = source_heads(verb)
     if any(_lemma(d) not in causes for d in doers):
         return False
     framed = (o for p in _children(verb, "prep") if p.lower_ in ("in", "by", "during") for o in _children(p, "pobj"))
     return bool(doers) or any(_lemma(o) in causes for o in framed)
+
+
+def _attempted(verb: Token) -> bool:
+    """ "An attempt to assassinate X was foiled": an unowned attempt whose infinitive tells the deed."""
+    head = verb.head
+    return verb.dep_ == "acl" and _lemma(head) in ATTEMPT_NOUNS and not _owner_heads(head)
 
 
 def _lemma(token: Token) -> str:

@@ -211,3 +211,13 @@ def test_agentless_violence_is_coded_from_where_it_happened(
     nlp: Language, placed_coder: EventCoder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in dyads(code(nlp, placed_coder, text))
+
+
+def test_halting_mediation_among_parties_targets_them(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Egypt suspended its mediation between Ethiopian rebels and the government.")
+    assert ("SANCTION", "EGY", "ETH") in dyads(events)
+
+
+def test_a_conditional_sanction_is_a_threat(nlp: Language, coder: EventCoder) -> None:
+    text = "The African Union may halt mediation efforts among Sudan's feuding provinces if the fighting continues."
+    assert ("THREATEN", "AU", "SDN") in dyads(code(nlp, coder, text))

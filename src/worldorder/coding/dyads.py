@@ -661,6 +661,9 @@ class DyadReader:
         if light is not None and light.i != verb.i:  # "an invitation X extended, which Y accepted"
             yield source_heads(light)
         yield from _prep_objects(obj, COMPLEMENT_PREPS)
+        for parties in _prep_objects(obj, PAIR_PREPS):  # "halt mediation efforts among Sudan's factions"
+            yield parties
+            yield from (group for party in parties for group in owner_groups(party))
 
     def _bare(self, obj: Token) -> bool:
         found = self._finder.actors(obj, loose=True)

@@ -125,6 +125,12 @@ def modality_anchor(trigger: Trigger) -> Token:
     return trigger.token
 
 
+def conditional(verb: Token) -> bool:
+    """Whether an "if" clause hangs on the verb: "may cut aid if the fighting goes on"."""
+    clauses = (c for c in verb.children if c.dep_ == "advcl")
+    return any(m.dep_ == "mark" and m.lower_ == "if" for c in clauses for m in c.children)
+
+
 def home_target(source: ActorMention, at: Token) -> ActorMention | None:
     """The source's own government, for events whose target the text leaves unstated."""
     if source.code.country is None:
@@ -208,7 +214,7 @@ class EventCoder:
         if Cue.OBLIGATION in reading.cues:
             return []  # "Libya must hand over ...": a demand, coded by ``_code_obligation``
         told_type = self._types[trigger.rule.event_type]
-        event_type = self._retyped(told_type, reading)
+        event_type = self._retyped(told_type, reading, modality_anchor(trigger))
         dyad = dyads.read(trigger, told_type)
         if told_type.agentless_causes:
             dyad = dyads.agentless(trigger, dyad, told_type.agentless_causes)
@@ -221,11 +227,14 @@ class EventCoder:
         kept = [(s, t, sym) for s, t, sym in pairs if s is not None and not self_dyad(s, t, sentence.doc)]
         return [self._event(telling, s, t, sym, modality, claimed_by) for s, t, sym in kept]
 
-    def _retyped(self, event_type: EventType, reading: Reading) -> EventType:
-        """PLOVER codes refusals as REJECT, pledges as AGREE, conditional or announced harm as THREATEN."""
+    def _retyped(self, event_type: EventType, reading: Reading, anchor: Token) -> EventType:
+        """PLOVER codes refusals as REJECT, pledges as AGREE, conditional or announced harm as THREATEN
+        ("may halt mediation if ...": CAMEO 135 threaten to halt mediation, 13 threaten)."""
         if refusal(event_type, reading):
             return self._types[str(event_type.negated)]
         if Cue.THREAT in reading.cues and event_type.intent is not None:
+            return self._types[THREATEN]
+        if reading.modality == "hypothetical" and event_type.intent == THREATEN and conditional(anchor):
             return self._types[THREATEN]
         if Cue.COMMITMENT in reading.cues and Cue.SCHEDULE not in reading.cues and event_type.intent:
             return self._types[event_type.intent]

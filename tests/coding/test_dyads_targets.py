@@ -221,3 +221,14 @@ def test_halting_mediation_among_parties_targets_them(nlp: Language, coder: Even
 def test_a_conditional_sanction_is_a_threat(nlp: Language, coder: EventCoder) -> None:
     text = "The African Union may halt mediation efforts among Sudan's feuding provinces if the fighting continues."
     assert ("THREATEN", "AU", "SDN") in dyads(code(nlp, coder, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenian students threw stones during protests against the Azerbaijani government.",
+        "Armenian students held protests against abuses by the Azerbaijani police.",
+    ],
+)
+def test_a_protest_in_a_during_phrase_is_the_clause_subjects(nlp: Language, coder: EventCoder, text: str) -> None:
+    assert ("PROTEST", "ARM", "AZE") in dyads(code(nlp, coder, text))

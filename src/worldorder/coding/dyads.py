@@ -675,13 +675,14 @@ class DyadReader:
 
     def _nominal(self, noun: Token, preps: frozenset[str], venue: bool = False) -> Dyad:
         noun = _framed(noun)
-        light = hosting_verb(noun)
+        light = hosting_verb(noun) or _framing_clause(noun)
         candidates = [_children(noun, "poss"), [o for g in _prep_objects(noun, frozenset({"by"})) for o in g]]
         candidates += [[m] for m in _modifiers(noun)]
         if light is not None:  # "held talks"; "were engaged in ethnic cleansing"
             candidates.append(_children(light, "nsubjpass") if _stative(light) else source_heads(light))
         sources = self._first(candidates)
         target_groups = list(_prep_objects(noun, preps | NOMINAL_TARGET_PREPS))
+        target_groups += [g for heads in list(target_groups) for h in heads for g in owner_groups(h)]
         if light is not None:
             target_groups += [_children(light, "dative"), *_prep_objects(light, preps)]
         targets = self._first(target_groups, exclude=sources)
@@ -736,6 +737,15 @@ def _framed(noun: Token) -> Token:
     if noun.dep_ != "compound" or head.i != noun.i + 1 or head.lemma_.lower() not in FRAME_NOUNS:
         return noun
     return head if any(True for _ in _prep_objects(head, PAIR_PREPS)) else noun
+
+
+def _framing_clause(noun: Token) -> Token | None:
+    """The verb a "during" phrase hangs on: in "X threw stones during protests against Y" the
+    clause's subject is who protests."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "during" and prep.head.pos_ in VERB_POS:
+        return prep.head
+    return None
 
 
 def _modified(head: Token) -> bool:

@@ -232,3 +232,8 @@ def test_a_conditional_sanction_is_a_threat(nlp: Language, coder: EventCoder) ->
 )
 def test_a_protest_in_a_during_phrase_is_the_clause_subjects(nlp: Language, coder: EventCoder, text: str) -> None:
     assert ("PROTEST", "ARM", "AZE") in dyads(code(nlp, coder, text))
+
+
+def test_a_country_naming_a_body_is_no_self_dyad(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Slovenia Farmers Union leaders demanded help from the Slovenia Assembly.")
+    assert ("REQUEST", "SVN", "SVN") in dyads(events)

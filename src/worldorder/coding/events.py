@@ -170,10 +170,12 @@ def self_dyad(source: ActorMention, target: ActorMention | None, doc: Doc) -> bo
 
 
 def _place_name(actor: ActorMention, doc: Doc) -> bool:
+    """Whether the actor is a place name standing alone; in "the Croatia Assembly" it names a body of that state."""
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    return span.root.pos_ == "PROPN" and span.root.ent_type_ not in PEOPLE_ENTITIES
+    root = span.root
+    return root.pos_ == "PROPN" and root.ent_type_ not in PEOPLE_ENTITIES and root.dep_ not in ("compound", "nmod")
 
 
 def _untargeted(telling: _Telling, source: ActorMention) -> Iterator[ActorMention | None]:

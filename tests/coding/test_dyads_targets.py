@@ -237,3 +237,11 @@ def test_a_protest_in_a_during_phrase_is_the_clause_subjects(nlp: Language, code
 def test_a_country_naming_a_body_is_no_self_dyad(nlp: Language, coder: EventCoder) -> None:
     events = code(nlp, coder, "Slovenia Farmers Union leaders demanded help from the Slovenia Assembly.")
     assert ("REQUEST", "SVN", "SVN") in dyads(events)
+
+
+def test_a_passive_agent_after_a_long_phrase_is_the_source(nlp: Language, coder: EventCoder) -> None:
+    text = (
+        "Former president Omar Bongo has been accused of stealing up to 40 million dollars in state funds,"
+        " much of it thought to have been hidden abroad, by current Gabonese government officials."
+    )
+    assert ("ACCUSE", "GAB", "GAB") in dyads(code(nlp, coder, text))

@@ -514,7 +514,7 @@ class DyadReader:
         verb = trigger.token
         stative = trigger.rule.particle is not None and _stative(verb)  # "Israel is opposed to ..."
         doers = _children(verb, "nsubjpass") if stative else source_heads(verb)
-        sources = self._first([doers, *_deputies(doers)])
+        sources = self._first([doers, *_deputies(doers), _far_agent(verb)])
         # an object the entry asks for ("shared intelligence", "lifted the curfew") is a thing, not a target
         thing = bool(trigger.rule.objects) or event_type.object_is_thing
         groups = chain(
@@ -718,6 +718,16 @@ def clause_tokens(trigger: Token) -> frozenset[int]:
     subjects = (c for h in heads for c in trigger.doc[h].children if c.dep_ in ("nsubj", "nsubjpass"))
     in_clause = (t.i for t in trigger.sent if clause_head(t).i in heads)
     return frozenset([*in_clause, *(t.i for s in subjects for t in s.subtree)])
+
+
+def _far_agent(verb: Token) -> list[Token]:
+    """The agent set off by a comma after a long phrase, which the parse hangs elsewhere: "X has
+    been accused of ..., much of it ..., by Y officials" is Y's accusation."""
+    if not is_passive(verb) or _children(verb, "agent"):
+        return []
+    after = (t for t in verb.sent if t.i > verb.i + 1 and t.lower_ == "by" and t.dep_ in ("agent", "prep"))
+    agents = (t for t in after if t.doc[t.i - 1].text == "," and t.head.i != verb.i)
+    return next((_children(a, "pobj") for a in agents), [])
 
 
 def _deputies(doers: list[Token]) -> Iterator[list[Token]]:

@@ -245,3 +245,11 @@ def test_a_passive_agent_after_a_long_phrase_is_the_source(nlp: Language, coder:
         " much of it thought to have been hidden abroad, by current Gabonese government officials."
     )
     assert ("ACCUSE", "GAB", "GAB") in dyads(code(nlp, coder, text))
+
+
+def test_the_party_nearest_the_object_head_is_the_target(nlp: Language, coder: EventCoder) -> None:
+    text = (
+        "The main Sudanese rebel movement rejected an invitation to attend a meeting of Sudanese factions"
+        " to discuss a truce with Egypt."
+    )
+    assert dyads(code(nlp, coder, text)) == {("REJECT", "SDN", "SDN")}

@@ -664,6 +664,7 @@ class DyadReader:
         for parties in _prep_objects(obj, PAIR_PREPS):  # "halt mediation efforts among Sudan's factions"
             yield parties
             yield from (group for party in parties for group in owner_groups(party))
+        yield from _inner_parties(obj)
 
     def _bare(self, obj: Token) -> bool:
         found = self._finder.actors(obj, loose=True)
@@ -718,6 +719,16 @@ def clause_tokens(trigger: Token) -> frozenset[int]:
     subjects = (c for h in heads for c in trigger.doc[h].children if c.dep_ in ("nsubj", "nsubjpass"))
     in_clause = (t.i for t in trigger.sent if clause_head(t).i in heads)
     return frozenset([*in_clause, *(t.i for s in subjects for t in s.subtree)])
+
+
+def _inner_parties(obj: Token) -> Iterator[list[Token]]:
+    """Parties one step further inside an object phrase, nearest the head first: "an invitation to a
+    meeting of Iraqi factions", "an invitation to attend a meeting of Iraqi factions"."""
+    inner = [o for group in _prep_objects(obj, COMPLEMENT_PREPS) for o in group]
+    inner += [o for c in _children(obj, "acl") if _children(c, "aux") for o in _children(c, "dobj")]
+    for head in inner:
+        yield [head]
+        yield from _prep_objects(head, NOMINAL_TARGET_PREPS)
 
 
 def _far_agent(verb: Token) -> list[Token]:

@@ -253,3 +253,16 @@ def test_the_party_nearest_the_object_head_is_the_target(nlp: Language, coder: E
         " to discuss a truce with Egypt."
     )
     assert dyads(code(nlp, coder, text)) == {("REJECT", "SDN", "SDN")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ethiopian troops have captured part of an Oromo rebel stronghold on the Kenyan border after heavy fighting.",
+        "Ethiopian troops seized a rebel base on the Kenyan border.",
+    ],
+)
+def test_a_country_named_for_a_border_is_neither_scene_nor_target(
+    nlp: Language, coder: EventCoder, text: str
+) -> None:
+    assert all(who(e.target) != "KEN" for e in code(nlp, coder, text))

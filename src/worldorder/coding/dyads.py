@@ -70,6 +70,7 @@ GRIEVANCE_PREPS = frozenset({"over", "about", "against", "at", "concerning", "re
 ADDRESSEE_PREPS = frozenset({"to"})
 # nouns that only frame the event a compound before them names: "a mediation effort", "a peace mission"
 PAIR_PREPS = frozenset({"between", "among"})
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # nouns whose infinitive tells a foiled or unowned deed: "an attempt to assassinate X", "a plot to kill X"
 ATTEMPT_NOUNS = frozenset({"attempt", "plot", "bid", "try", "conspiracy"})
 FRAME_NOUNS = frozenset({"effort", "mission", "initiative", "bid", "attempt", "drive", "campaign", "move"})
@@ -471,7 +472,7 @@ class DyadReader:
             return country
         named_in = self.named_in(token.sent, places=not venue, within=clause)
         named = (m for m in named_in if not any(p.start <= m.start and m.end <= p.end for p in parties))
-        return next((m.code.country for m in named if m.code.country), None)
+        return next((m.code.country for m in named if m.code.country and not _at_border(m, token.doc)), None)
 
     def _place_in(self, indices: Sequence[int], doc: Doc, venue: bool = False) -> str | None:
         """The country of the first place after a locative among the tokens, outside "X said"."""
@@ -553,7 +554,7 @@ class DyadReader:
         own = {s.code.country for s in sources} | {s.code.known_group for s in sources}
         named = self.named_in(anchor.sent, places=not venue)
         others = (m for m in named if (m.code.country or m.code.known_group) not in own)
-        return [m for m in others if not _reflexive(m, sources)][:1]
+        return [m for m in others if not _reflexive(m, sources) and not _at_border(m, anchor.doc, sides=False)][:1]
 
     def _place(
         self, groups: Iterable[list[Token]], sources: Sequence[ActorMention], venue: bool = False
@@ -719,6 +720,20 @@ def clause_tokens(trigger: Token) -> frozenset[int]:
     subjects = (c for h in heads for c in trigger.doc[h].children if c.dep_ in ("nsubj", "nsubjpass"))
     in_clause = (t.i for t in trigger.sent if clause_head(t).i in heads)
     return frozenset([*in_clause, *(t.i for s in subjects for t in s.subtree)])
+
+
+def _at_border(mention: ActorMention, doc: Doc, sides: bool = True) -> bool:
+    """Whether a country is named for a border ("on the Thai border", with ``sides`` also "the border
+    with Chad"): a border has two sides, so it says neither where something happened nor, unless
+    it is the other side ("along its border with Chad"), whom it concerns."""
+    phrase = _phrase(mention, doc)
+    if phrase is None:
+        return False
+    root = phrase.root
+    if root.dep_ == "pobj" and not sides:
+        return False
+    governor = root.head.head if root.dep_ == "pobj" else root.head
+    return _lemma(governor) in BORDER_NOUNS
 
 
 def _inner_parties(obj: Token) -> Iterator[list[Token]]:

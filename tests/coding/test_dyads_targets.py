@@ -266,3 +266,8 @@ def test_a_country_named_for_a_border_is_neither_scene_nor_target(
     nlp: Language, coder: EventCoder, text: str
 ) -> None:
     assert all(who(e.target) != "KEN" for e in code(nlp, coder, text))
+
+
+def test_a_complaint_about_a_gerund_targets_its_national_modifier(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Greece complained to the European Union about Turkish drilling off its coast.")
+    assert ("ACCUSE", "GRC", "TUR") in dyads(events)

@@ -889,6 +889,10 @@ def _grievances(verb: Token, preps: frozenset[str]) -> Iterator[list[Token]]:
         yield objects
         for obj in objects:
             yield from owner_groups(obj)
+    # "complained ... about Turkish drilling off its coast": a gerund parsed as a verb keeps its modifiers
+    for prep in _children(verb, "prep"):
+        if prep.lower_ in GRIEVANCE_PREPS:
+            yield [m for g in _children(prep, "pcomp") for m in _children(g, "amod", "poss")]
 
 
 def _own_side(targets: Sequence[ActorMention], sources: Sequence[ActorMention]) -> bool:

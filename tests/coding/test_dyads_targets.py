@@ -271,3 +271,11 @@ def test_a_country_named_for_a_border_is_neither_scene_nor_target(
 def test_a_complaint_about_a_gerund_targets_its_national_modifier(nlp: Language, coder: EventCoder) -> None:
     events = code(nlp, coder, "Greece complained to the European Union about Turkish drilling off its coast.")
     assert ("ACCUSE", "GRC", "TUR") in dyads(events)
+
+
+def test_a_countrys_possession_after_in_tells_where_it_happened(nlp: Language, coder: EventCoder) -> None:
+    text = (
+        "Former prime minister John Petrakis demanded immediate elections after a special court cleared him"
+        " of all charges in Cyprus's biggest corruption trial this century."
+    )
+    assert ("REQUEST", "CYP", "CYP") in dyads(code(nlp, coder, text))

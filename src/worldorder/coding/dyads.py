@@ -485,12 +485,14 @@ class DyadReader:
         return None
 
     def _placename(self, head: Token) -> list[ActorMention]:
-        """The actors a place phrase names, also through "of": "near the town of Tikrit"."""
+        """The actors a place phrase names, also through "of" or a possessive: "near the town of
+        Tikrit", "in Cyprus's biggest trial"."""
         found = self._finder.actor(head)
         if found:
             return found
+        owners = (m for o in _children(head, "poss") for m in self._finder.actor(o) if m.code.sector is None)
         named = (o for p in _children(head, "prep") if p.lower_ == "of" for o in _children(p, "pobj"))
-        return [m for o in named if self._finder.is_place(o) for m in self._finder.actor(o)]
+        return [*owners, *(m for o in named if self._finder.is_place(o) for m in self._finder.actor(o))]
 
     def named_in(
         self, sentence: Span, places: bool = True, within: frozenset[int] | None = None

@@ -279,3 +279,8 @@ def test_a_countrys_possession_after_in_tells_where_it_happened(nlp: Language, c
         " of all charges in Cyprus's biggest corruption trial this century."
     )
     assert ("REQUEST", "CYP", "CYP") in dyads(code(nlp, coder, text))
+
+
+def test_a_judge_without_a_country_acts_in_the_targets_country(nlp: Language, coder: EventCoder) -> None:
+    text = "Judge Maria Lopez opened corruption investigations against 12 Peruvian customs officials on Monday."
+    assert ("ACCUSE", "PER", "PER") in dyads(code(nlp, coder, text))

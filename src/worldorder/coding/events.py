@@ -37,6 +37,8 @@ PEOPLE_ENTITIES = frozenset({"NORP", "PERSON"})  # peoples and persons may act a
 HOME_SECTOR = "GOV"  # an unstated protest or concession target is the actor's own government
 REQUEST, THREATEN = "REQUEST", "THREATEN"
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# state bodies whose reach ends at their country's borders: a judge or the police act at home
+JURISDICTIONAL_SECTORS = frozenset({"COP", "JUD"})
 # verbs besides reporting ones whose "that X must ..." clause is a demand on X
 DEMANDING = frozenset({"reiterate", "conclude", "insist", "maintain", "warn", "stress", "believe"})
 
@@ -76,11 +78,13 @@ def localised(
 def _at_home(source: ActorMention, domestic: bool) -> bool:
     """Whether a country-less source acts in its target's country: rebels, workers and parties
     always do ("rebels demanded that Burundi's government ..."); state bodies only in
-    domestic-prone types, since "Western governments accuse Iran" are not Iranian."""
+    domestic-prone types, since "Western governments accuse Iran" are not Iranian; but a judge or
+    the police only act within their own jurisdiction ("a judge opened investigations against
+    Chilean officials")."""
     sector = source.code.sector
     if sector is None or sector in GENERIC_SECTORS:
         return False
-    return domestic or sector not in STATE_SECTORS
+    return domestic or sector not in STATE_SECTORS or sector in JURISDICTIONAL_SECTORS
 
 
 def refusal(event_type: EventType, reading: Reading) -> bool:

@@ -284,3 +284,11 @@ def test_a_countrys_possession_after_in_tells_where_it_happened(nlp: Language, c
 def test_a_judge_without_a_country_acts_in_the_targets_country(nlp: Language, coder: EventCoder) -> None:
     text = "Judge Maria Lopez opened corruption investigations against 12 Peruvian customs officials on Monday."
     assert ("ACCUSE", "PER", "PER") in dyads(code(nlp, coder, text))
+
+
+def test_a_call_for_independence_from_a_state_targets_it(nlp: Language, coder: EventCoder) -> None:
+    text = (
+        "Inmates rioted at a prison in Kosovo's capital Pristina on Monday, joining crowds in demanding"
+        " a vote on independence from Serbian rule."
+    )
+    assert ("PROTEST", "XKX", "SRB") in dyads(code(nlp, coder, text))

@@ -70,6 +70,7 @@ GRIEVANCE_PREPS = frozenset({"over", "about", "against", "at", "concerning", "re
 ADDRESSEE_PREPS = frozenset({"to"})
 # nouns that only frame the event a compound before them names: "a mediation effort", "a peace mission"
 PAIR_PREPS = frozenset({"between", "among"})
+SELF_RULE = frozenset({"independence", "autonomy", "secession", "self-rule", "separation"})
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # nouns whose infinitive tells a foiled or unowned deed: "an attempt to assassinate X", "a plot to kill X"
 ATTEMPT_NOUNS = frozenset({"attempt", "plot", "bid", "try", "conspiracy"})
@@ -524,6 +525,7 @@ class DyadReader:
             self._verb_targets(verb, preps, thing),
             self._complement_targets(verb),
             _condition_subjects(verb),  # "threatened to walk out unless Israel withdraws"
+            _ruled_from(verb),  # "rioted ..., demanding independence from Serbian rule"
         )
         targets = self._first(groups, sources)
         if _own_side(targets, sources):  # "sent army reservists for a war against X": X, not the army
@@ -746,6 +748,16 @@ def _inner_parties(obj: Token) -> Iterator[list[Token]]:
     for head in inner:
         yield [head]
         yield from _prep_objects(head, NOMINAL_TARGET_PREPS)
+
+
+def _ruled_from(verb: Token) -> Iterator[list[Token]]:
+    """Who a call for independence is against: "independence/autonomy from X (rule)" anywhere in
+    the verb's phrase names X, the state the actors want to leave."""
+    for noun in verb.subtree:
+        if _lemma(noun) in SELF_RULE:
+            for objects in _prep_objects(noun, SENDER_PREPS):
+                yield objects
+                yield from (g for o in objects for g in owner_groups(o))
 
 
 def _far_agent(verb: Token) -> list[Token]:

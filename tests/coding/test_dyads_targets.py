@@ -292,3 +292,17 @@ def test_a_call_for_independence_from_a_state_targets_it(nlp: Language, coder: E
         " a vote on independence from Serbian rule."
     )
     assert ("PROTEST", "XKX", "SRB") in dyads(code(nlp, coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenyan opposition leaders demanded early elections.", ("REQUEST", "KEN", "KEN")),
+        ("The Kenyan government demanded early elections.", None),
+    ],
+)
+def test_a_non_state_demand_without_target_is_on_its_own_government(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str] | None
+) -> None:
+    found = dyads(code(nlp, coder, text))
+    assert expected in found if expected else not any(e[0] == "REQUEST" for e in found)

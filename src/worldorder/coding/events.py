@@ -186,8 +186,17 @@ def _untargeted(telling: _Telling, source: ActorMention) -> Iterator[ActorMentio
     policy = telling.target_policy
     if policy == "optional":
         yield None
-    elif policy == "home" and (home := home_target(source, telling.trigger.token)) is not None:
-        yield home
+    elif policy == "home" or _domestic_demand(telling, source):
+        home = home_target(source, telling.trigger.token)
+        if home is not None:
+            yield home
+
+
+def _domestic_demand(telling: _Telling, source: ActorMention) -> bool:
+    """ "Opposition leaders demanded early elections": a non-state party's demand with no one named is
+    on its own government; a state body's ("the government demanded ...") is left without a target."""
+    sector = source.code.sector
+    return telling.event_type.name == REQUEST and sector is not None and sector not in STATE_SECTORS | GENERIC_SECTORS
 
 
 class EventCoder:

@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from worldorder.coding.actors import ActorKB
 from worldorder.coding.events import EventCoder
+from worldorder.geo.gazetteer import GazetteerEntry, MemoryGazetteer
 from worldorder.model import ActorMention, Event
 
 pytestmark = pytest.mark.model
@@ -181,3 +182,127 @@ def test_from_names_the_sender_unless_an_of_phrase_names_who_moves(
     nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in dyads(code(nlp, coder, text))
+
+
+def _town(name: str, country: str) -> tuple[str, GazetteerEntry]:
+    return name, GazetteerEntry(None, name, "city", country, None, None, 0.0, 0.0, 100_000)
+
+
+@pytest.fixture(scope="module")
+def placed_coder() -> EventCoder:
+    towns = [_town("Tikrit", "IRQ"), _town("Voronezh", "RUS"), _town("Kursk", "RUS")]
+    return EventCoder(ActorKB.load(), MemoryGazetteer(towns))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A roadside bombing near the town of Tikrit on Monday killed one Australian soldier, the army said.",
+            ("ASSAULT", "IRQ", "AUS"),
+        ),
+        (
+            "An attempt to assassinate the mayor of Kursk, Ivan Petrov, was foiled in Voronezh, police reported.",
+            ("ASSAULT", "RUS", "RUS"),
+        ),
+    ],
+)
+def test_agentless_violence_is_coded_from_where_it_happened(
+    nlp: Language, placed_coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(code(nlp, placed_coder, text))
+
+
+def test_halting_mediation_among_parties_targets_them(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Egypt suspended its mediation between Ethiopian rebels and the government.")
+    assert ("SANCTION", "EGY", "ETH") in dyads(events)
+
+
+def test_a_conditional_sanction_is_a_threat(nlp: Language, coder: EventCoder) -> None:
+    text = "The African Union may halt mediation efforts among Sudan's feuding provinces if the fighting continues."
+    assert ("THREATEN", "AU", "SDN") in dyads(code(nlp, coder, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenian students threw stones during protests against the Azerbaijani government.",
+        "Armenian students held protests against abuses by the Azerbaijani police.",
+    ],
+)
+def test_a_protest_in_a_during_phrase_is_the_clause_subjects(nlp: Language, coder: EventCoder, text: str) -> None:
+    assert ("PROTEST", "ARM", "AZE") in dyads(code(nlp, coder, text))
+
+
+def test_a_country_naming_a_body_is_no_self_dyad(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Slovenia Farmers Union leaders demanded help from the Slovenia Assembly.")
+    assert ("REQUEST", "SVN", "SVN") in dyads(events)
+
+
+def test_a_passive_agent_after_a_long_phrase_is_the_source(nlp: Language, coder: EventCoder) -> None:
+    text = (
+        "Former president Omar Bongo has been accused of stealing up to 40 million dollars in state funds,"
+        " much of it thought to have been hidden abroad, by current Gabonese government officials."
+    )
+    assert ("ACCUSE", "GAB", "GAB") in dyads(code(nlp, coder, text))
+
+
+def test_the_party_nearest_the_object_head_is_the_target(nlp: Language, coder: EventCoder) -> None:
+    text = (
+        "The main Sudanese rebel movement rejected an invitation to attend a meeting of Sudanese factions"
+        " to discuss a truce with Egypt."
+    )
+    assert dyads(code(nlp, coder, text)) == {("REJECT", "SDN", "SDN")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ethiopian troops have captured part of an Oromo rebel stronghold on the Kenyan border after heavy fighting.",
+        "Ethiopian troops seized a rebel base on the Kenyan border.",
+    ],
+)
+def test_a_country_named_for_a_border_is_neither_scene_nor_target(
+    nlp: Language, coder: EventCoder, text: str
+) -> None:
+    assert all(who(e.target) != "KEN" for e in code(nlp, coder, text))
+
+
+def test_a_complaint_about_a_gerund_targets_its_national_modifier(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Greece complained to the European Union about Turkish drilling off its coast.")
+    assert ("ACCUSE", "GRC", "TUR") in dyads(events)
+
+
+def test_a_countrys_possession_after_in_tells_where_it_happened(nlp: Language, coder: EventCoder) -> None:
+    text = (
+        "Former prime minister John Petrakis demanded immediate elections after a special court cleared him"
+        " of all charges in Cyprus's biggest corruption trial this century."
+    )
+    assert ("REQUEST", "CYP", "CYP") in dyads(code(nlp, coder, text))
+
+
+def test_a_judge_without_a_country_acts_in_the_targets_country(nlp: Language, coder: EventCoder) -> None:
+    text = "Judge Maria Lopez opened corruption investigations against 12 Peruvian customs officials on Monday."
+    assert ("ACCUSE", "PER", "PER") in dyads(code(nlp, coder, text))
+
+
+def test_a_call_for_independence_from_a_state_targets_it(nlp: Language, coder: EventCoder) -> None:
+    text = (
+        "Inmates rioted at a prison in Kosovo's capital Pristina on Monday, joining crowds in demanding"
+        " a vote on independence from Serbian rule."
+    )
+    assert ("PROTEST", "XKX", "SRB") in dyads(code(nlp, coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenyan opposition leaders demanded early elections.", ("REQUEST", "KEN", "KEN")),
+        ("The Kenyan government demanded early elections.", None),
+    ],
+)
+def test_a_non_state_demand_without_target_is_on_its_own_government(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str] | None
+) -> None:
+    found = dyads(code(nlp, coder, text))
+    assert expected in found if expected else not any(e[0] == "REQUEST" for e in found)

@@ -71,6 +71,10 @@ GRIEVANCE_PREPS = frozenset({"over", "about", "against", "at", "concerning", "re
 ADDRESSEE_PREPS = frozenset({"to"})
 # nouns that only frame the event a compound before them names: "a mediation effort", "a peace mission"
 PAIR_PREPS = frozenset({"between", "among"})
+SELF_RULE = frozenset({"independence", "autonomy", "secession", "self-rule", "separation"})
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+# nouns whose infinitive tells a foiled or unowned deed: "an attempt to assassinate X", "a plot to kill X"
+ATTEMPT_NOUNS = frozenset({"attempt", "plot", "bid", "try", "conspiracy"})
 FRAME_NOUNS = frozenset({"effort", "mission", "initiative", "bid", "attempt", "drive", "campaign", "move"})
 RESIDENT_SECTOR = "CVL"  # an ethnic group with no other role is civilians
 FLEEING = frozenset({"flee", "escape"})  # "refugees fleeing the war in Liberia" come from Liberia
@@ -570,7 +574,8 @@ class DyadReader:
         if trigger.nominal or dyad.sources or not caused_by(verb, causes):
             return dyad
         victims = () if dyad.placed else dyad.targets
-        scene = self._where(verb, victims) or next((v.code.country for v in dyad.targets if v.code.country), None)
+        scene = self._where(verb, victims) or (self._where(verb.head) if _attempted(verb) else None)
+        scene = scene or next((v.code.country for v in dyad.targets if v.code.country), None)
         if scene is None:
             return dyad
         source = ActorMention(ActorCode(scene, None, None), "", verb.idx, verb.idx)
@@ -594,17 +599,27 @@ class DyadReader:
             return country
         named_in = self.named_in(token.sent, places=not venue, within=clause)
         named = (m for m in named_in if not any(p.start <= m.start and m.end <= p.end for p in parties))
-        return next((m.code.country for m in named if m.code.country), None)
+        return next((m.code.country for m in named if m.code.country and not _at_border(m, token.doc)), None)
 
     def _place_in(self, indices: Sequence[int], doc: Doc, venue: bool = False) -> str | None:
         """The country of the first place after a locative among the tokens, outside "X said"."""
         for prep in (doc[i] for i in indices):
             if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS and not _in_credit(prep):
                 objects = [o for o in _children(prep, "pobj") if not (venue and self._finder.is_place(o))]
-                found = [m for o in objects for m in self._finder.actor(o) if m.code.country]
+                found = [m for o in objects for m in self._placename(o) if m.code.country]
                 if found:
                     return found[0].code.country
         return None
+
+    def _placename(self, head: Token) -> list[ActorMention]:
+        """The actors a place phrase names, also through "of" or a possessive: "near the town of
+        Tikrit", "in Cyprus's biggest trial"."""
+        found = self._finder.actor(head)
+        if found:
+            return found
+        owners = (m for o in _children(head, "poss") for m in self._finder.actor(o) if m.code.sector is None)
+        named = (o for p in _children(head, "prep") if p.lower_ == "of" for o in _children(p, "pobj"))
+        return [*owners, *(m for o in named if self._finder.is_place(o) for m in self._finder.actor(o))]
 
     def named_in(
         self, sentence: Span, places: bool = True, within: frozenset[int] | None = None
@@ -629,13 +644,14 @@ class DyadReader:
         verb = trigger.token
         stative = trigger.rule.particle is not None and _stative(verb)  # "Israel is opposed to ..."
         doers = _children(verb, "nsubjpass") if stative else source_heads(verb)
-        sources = self._first([doers, *_deputies(doers)])
+        sources = self._first([doers, *_deputies(doers), _far_agent(verb)])
         # an object the entry asks for ("shared intelligence", "lifted the curfew") is a thing, not a target
         thing = bool(trigger.rule.objects) or event_type.object_is_thing
         groups = chain(
             self._verb_targets(verb, preps, thing),
             self._complement_targets(verb),
             _condition_subjects(verb),  # "threatened to walk out unless Israel withdraws"
+            _ruled_from(verb),  # "rioted ..., demanding independence from Serbian rule"
         )
         targets = self._first(groups, sources)
         if _own_side(targets, sources):  # "sent army reservists for a war against X": X, not the army
@@ -668,7 +684,7 @@ class DyadReader:
         own = {s.code.country for s in sources} | {s.code.known_group for s in sources}
         named = self.named_in(anchor.sent, places=not venue)
         others = (m for m in named if (m.code.country or m.code.known_group) not in own)
-        return [m for m in others if not _reflexive(m, sources)][:1]
+        return [m for m in others if not _reflexive(m, sources) and not _at_border(m, anchor.doc, sides=False)][:1]
 
     def _place(
         self, groups: Iterable[list[Token]], sources: Sequence[ActorMention], venue: bool = False
@@ -776,6 +792,10 @@ class DyadReader:
         if light is not None and light.i != verb.i:  # "an invitation X extended, which Y accepted"
             yield source_heads(light)
         yield from _prep_objects(obj, COMPLEMENT_PREPS)
+        for parties in _prep_objects(obj, PAIR_PREPS):  # "halt mediation efforts among Sudan's factions"
+            yield parties
+            yield from (group for party in parties for group in owner_groups(party))
+        yield from _inner_parties(obj)
 
     def _bare(self, obj: Token) -> bool:
         found = self._finder.actors(obj, loose=True)
@@ -787,13 +807,14 @@ class DyadReader:
 
     def _nominal(self, noun: Token, preps: frozenset[str], venue: bool = False) -> Dyad:
         noun = _framed(noun)
-        light = hosting_verb(noun)
+        light = hosting_verb(noun) or _framing_clause(noun)
         candidates = [_children(noun, "poss"), [o for g in _prep_objects(noun, frozenset({"by"})) for o in g]]
         candidates += [[m] for m in _modifiers(noun)]
         if light is not None:  # "held talks"; "were engaged in ethnic cleansing"
             candidates.append(_children(light, "nsubjpass") if _stative(light) else source_heads(light))
         sources = self._first(candidates)
         target_groups = list(_prep_objects(noun, preps | NOMINAL_TARGET_PREPS))
+        target_groups += [g for heads in list(target_groups) for h in heads for g in owner_groups(h)]
         if light is not None:
             target_groups += [_children(light, "dative"), *_prep_objects(light, preps)]
         targets = self._first(target_groups, exclude=sources)
@@ -831,6 +852,50 @@ def clause_tokens(trigger: Token) -> frozenset[int]:
     return frozenset([*in_clause, *(t.i for s in subjects for t in s.subtree)])
 
 
+def _at_border(mention: ActorMention, doc: Doc, sides: bool = True) -> bool:
+    """Whether a country is named for a border ("on the Thai border", with ``sides`` also "the border
+    with Chad"): a border has two sides, so it says neither where something happened nor, unless
+    it is the other side ("along its border with Chad"), whom it concerns."""
+    phrase = _phrase(mention, doc)
+    if phrase is None:
+        return False
+    root = phrase.root
+    if root.dep_ == "pobj" and not sides:
+        return False
+    governor = root.head.head if root.dep_ == "pobj" else root.head
+    return _lemma(governor) in BORDER_NOUNS
+
+
+def _inner_parties(obj: Token) -> Iterator[list[Token]]:
+    """Parties one step further inside an object phrase, nearest the head first: "an invitation to a
+    meeting of Iraqi factions", "an invitation to attend a meeting of Iraqi factions"."""
+    inner = [o for group in _prep_objects(obj, COMPLEMENT_PREPS) for o in group]
+    inner += [o for c in _children(obj, "acl") if _children(c, "aux") for o in _children(c, "dobj")]
+    for head in inner:
+        yield [head]
+        yield from _prep_objects(head, NOMINAL_TARGET_PREPS)
+
+
+def _ruled_from(verb: Token) -> Iterator[list[Token]]:
+    """Who a call for independence is against: "independence/autonomy from X (rule)" anywhere in
+    the verb's phrase names X, the state the actors want to leave."""
+    for noun in verb.subtree:
+        if _lemma(noun) in SELF_RULE:
+            for objects in _prep_objects(noun, SENDER_PREPS):
+                yield objects
+                yield from (g for o in objects for g in owner_groups(o))
+
+
+def _far_agent(verb: Token) -> list[Token]:
+    """The agent set off by a comma after a long phrase, which the parse hangs elsewhere: "X has
+    been accused of ..., much of it ..., by Y officials" is Y's accusation."""
+    if not is_passive(verb) or _children(verb, "agent"):
+        return []
+    after = (t for t in verb.sent if t.i > verb.i + 1 and t.lower_ == "by" and t.dep_ in ("agent", "prep"))
+    agents = (t for t in after if t.doc[t.i - 1].text == "," and t.head.i != verb.i)
+    return next((_children(a, "pobj") for a in agents), [])
+
+
 def _deputies(doers: list[Token]) -> Iterator[list[Token]]:
     """Who stands behind a subject that is no actor: the owner of a thing that did it ("US drone
     strikes killed ...", "a Hamas car bomb wounded ..."), and for a statement ("issued a declaration
@@ -848,6 +913,15 @@ def _framed(noun: Token) -> Token:
     if noun.dep_ != "compound" or head.i != noun.i + 1 or head.lemma_.lower() not in FRAME_NOUNS:
         return noun
     return head if any(True for _ in _prep_objects(head, PAIR_PREPS)) else noun
+
+
+def _framing_clause(noun: Token) -> Token | None:
+    """The verb a "during" phrase hangs on: in "X threw stones during protests against Y" the
+    clause's subject is who protests."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "during" and prep.head.pos_ in VERB_POS:
+        return prep.head
+    return None
 
 
 def _modified(head: Token) -> bool:
@@ -895,11 +969,19 @@ def antecedent(noun: Token) -> Token:
 def caused_by(verb: Token, causes: frozenset[str]) -> bool:
     """Whether only a thing is said to have done it: "a car bomb killed ...", "were killed in a
     bombing", "killed by an explosive device"; not "they killed ..." nor "were killed in Iraq"."""
+    if _attempted(verb):
+        return True
     doers = source_heads(verb)
     if any(_lemma(d) not in causes for d in doers):
         return False
     framed = (o for p in _children(verb, "prep") if p.lower_ in ("in", "by", "during") for o in _children(p, "pobj"))
     return bool(doers) or any(_lemma(o) in causes for o in framed)
+
+
+def _attempted(verb: Token) -> bool:
+    """ "An attempt to assassinate X was foiled": an unowned attempt whose infinitive tells the deed."""
+    head = verb.head
+    return verb.dep_ == "acl" and _lemma(head) in ATTEMPT_NOUNS and not _owner_heads(head)
 
 
 def _lemma(token: Token) -> str:
@@ -947,6 +1029,10 @@ def _grievances(verb: Token, preps: frozenset[str]) -> Iterator[list[Token]]:
         yield objects
         for obj in objects:
             yield from owner_groups(obj)
+    # "complained ... about Turkish drilling off its coast": a gerund parsed as a verb keeps its modifiers
+    for prep in _children(verb, "prep"):
+        if prep.lower_ in GRIEVANCE_PREPS:
+            yield [m for g in _children(prep, "pcomp") for m in _children(g, "amod", "poss")]
 
 
 def _own_side(targets: Sequence[ActorMention], sources: Sequence[ActorMention]) -> bool:

@@ -37,6 +37,8 @@ PEOPLE_ENTITIES = frozenset({"NORP", "PERSON"})  # peoples and persons may act a
 HOME_SECTOR = "GOV"  # an unstated protest or concession target is the actor's own government
 REQUEST, THREATEN = "REQUEST", "THREATEN"
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# state bodies whose reach ends at their country's borders: a judge or the police act at home
+JURISDICTIONAL_SECTORS = frozenset({"COP", "JUD"})
 # verbs besides reporting ones whose "that X must ..." clause is a demand on X
 DEMANDING = frozenset({"reiterate", "conclude", "insist", "maintain", "warn", "stress", "believe"})
 
@@ -76,11 +78,13 @@ def localised(
 def _at_home(source: ActorMention, domestic: bool) -> bool:
     """Whether a country-less source acts in its target's country: rebels, workers and parties
     always do ("rebels demanded that Burundi's government ..."); state bodies only in
-    domestic-prone types, since "Western governments accuse Iran" are not Iranian."""
+    domestic-prone types, since "Western governments accuse Iran" are not Iranian; but a judge or
+    the police only act within their own jurisdiction ("a judge opened investigations against
+    Chilean officials")."""
     sector = source.code.sector
     if sector is None or sector in GENERIC_SECTORS:
         return False
-    return domestic or sector not in STATE_SECTORS
+    return domestic or sector not in STATE_SECTORS or sector in JURISDICTIONAL_SECTORS
 
 
 def refusal(event_type: EventType, reading: Reading) -> bool:
@@ -125,6 +129,12 @@ def modality_anchor(trigger: Trigger) -> Token:
     return trigger.token
 
 
+def conditional(verb: Token) -> bool:
+    """Whether an "if" clause hangs on the verb: "may cut aid if the fighting goes on"."""
+    clauses = (c for c in verb.children if c.dep_ == "advcl")
+    return any(m.dep_ == "mark" and m.lower_ == "if" for c in clauses for m in c.children)
+
+
 def home_target(source: ActorMention, at: Token) -> ActorMention | None:
     """The source's own government, for events whose target the text leaves unstated."""
     if source.code.country is None:
@@ -164,18 +174,29 @@ def self_dyad(source: ActorMention, target: ActorMention | None, doc: Doc) -> bo
 
 
 def _place_name(actor: ActorMention, doc: Doc) -> bool:
+    """Whether the actor is a place name standing alone; in "the Croatia Assembly" it names a body of that state."""
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    return span.root.pos_ == "PROPN" and span.root.ent_type_ not in PEOPLE_ENTITIES
+    root = span.root
+    return root.pos_ == "PROPN" and root.ent_type_ not in PEOPLE_ENTITIES and root.dep_ not in ("compound", "nmod")
 
 
 def _untargeted(telling: _Telling, source: ActorMention) -> Iterator[ActorMention | None]:
     policy = telling.target_policy
     if policy == "optional":
         yield None
-    elif policy == "home" and (home := home_target(source, telling.trigger.token)) is not None:
-        yield home
+    elif policy == "home" or _domestic_demand(telling, source):
+        home = home_target(source, telling.trigger.token)
+        if home is not None:
+            yield home
+
+
+def _domestic_demand(telling: _Telling, source: ActorMention) -> bool:
+    """ "Opposition leaders demanded early elections": a non-state party's demand with no one named is
+    on its own government; a state body's ("the government demanded ...") is left without a target."""
+    sector = source.code.sector
+    return telling.event_type.name == REQUEST and sector is not None and sector not in STATE_SECTORS | GENERIC_SECTORS
 
 
 class EventCoder:
@@ -208,7 +229,7 @@ class EventCoder:
         if Cue.OBLIGATION in reading.cues:
             return []  # "Libya must hand over ...": a demand, coded by ``_code_obligation``
         told_type = self._types[trigger.rule.event_type]
-        event_type = self._retyped(told_type, reading)
+        event_type = self._retyped(told_type, reading, modality_anchor(trigger))
         dyad = dyads.read(trigger, told_type)
         if told_type.agentless_causes:
             dyad = dyads.agentless(trigger, dyad, told_type.agentless_causes)
@@ -221,11 +242,14 @@ class EventCoder:
         kept = [(s, t, sym) for s, t, sym in pairs if s is not None and not self_dyad(s, t, sentence.doc)]
         return [self._event(telling, s, t, sym, modality, claimed_by) for s, t, sym in kept]
 
-    def _retyped(self, event_type: EventType, reading: Reading) -> EventType:
-        """PLOVER codes refusals as REJECT, pledges as AGREE, conditional or announced harm as THREATEN."""
+    def _retyped(self, event_type: EventType, reading: Reading, anchor: Token) -> EventType:
+        """PLOVER codes refusals as REJECT, pledges as AGREE, conditional or announced harm as THREATEN
+        ("may halt mediation if ...": CAMEO 135 threaten to halt mediation, 13 threaten)."""
         if refusal(event_type, reading):
             return self._types[str(event_type.negated)]
         if Cue.THREAT in reading.cues and event_type.intent is not None:
+            return self._types[THREATEN]
+        if reading.modality == "hypothetical" and event_type.intent == THREATEN and conditional(anchor):
             return self._types[THREATEN]
         if Cue.COMMITMENT in reading.cues and Cue.SCHEDULE not in reading.cues and event_type.intent:
             return self._types[event_type.intent]

@@ -58,7 +58,9 @@ OVERRIDES: dict[str, Override] = {
     ),
     "GBR": Override(
         names=["UK", "U.K.", "Britain", "Great Britain", "United Kingdom", "Northern Ireland"],
-        demonyms=["British", "Briton", "Britons", "Brits", "UK", "U.K.", "Scottish", "Scots", "Welsh", "Northern Irish"],
+        demonyms=[
+            "British", "Briton", "Britons", "Brits", "UK", "U.K.", "Scottish", "Scots", "Welsh", "Northern Irish",
+        ],
         seats=["Downing Street", "10 Downing Street", "No 10", "No. 10", "Number 10", "Whitehall"],
     ),
     "RUS": Override(names=["Russian Federation"], seats=["Kremlin"]),

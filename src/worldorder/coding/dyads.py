@@ -706,6 +706,7 @@ class DyadReader:
             found = _unique(m for h in heads for m in self._split(h, self._finder.actors(h, loose=True)))
             found = [self._shared_nation(m, found, heads[0].doc) for m in found]
             found = [m for m in found if m not in exclude and not _reflexive(m, exclude)]
+            found = [m for m in found if not _at_border(m, heads[0].doc, sides=False)]
             if found:
                 return found
         return []

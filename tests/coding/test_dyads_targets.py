@@ -278,3 +278,22 @@ def test_a_non_state_demand_without_target_is_on_its_own_government(
 ) -> None:
     found = dyads(code(nlp, coder, text))
     assert expected in found if expected else not any(e[0] == "REQUEST" for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Venezuela accused Western governments of plotting against its president.",
+        "Cuba accused foreign governments of funding the protests.",
+    ],
+)
+def test_a_target_standing_for_several_unnamed_states_is_not_the_sources_own(
+    nlp: Language, coder: EventCoder, text: str
+) -> None:
+    events = code(nlp, coder, text)
+    assert events
+    assert all(e.target is not None and e.target.code.country is None for e in events)
+
+
+def test_a_bare_target_still_takes_the_sources_country_at_home(nlp: Language, coder: EventCoder) -> None:
+    assert ("COERCE", "KEN", "KEN") in dyads(code(nlp, coder, "Kenyan police arrested opposition activists."))

@@ -37,6 +37,31 @@ PEOPLE_ENTITIES = frozenset({"NORP", "PERSON"})  # peoples and persons may act a
 HOME_SECTOR = "GOV"  # an unstated protest or concession target is the actor's own government
 REQUEST, THREATEN = "REQUEST", "THREATEN"
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# qualifiers of a bare actor standing for several states, none named ("Western governments")
+MULTINATIONAL = frozenset(
+    {
+        "western",
+        "european",
+        "arab",
+        "african",
+        "asian",
+        "gulf",
+        "nordic",
+        "baltic",
+        "balkan",
+        "foreign",
+        "international",
+        "regional",
+        "neighbouring",
+        "neighboring",
+        "allied",
+        "latin",
+        "muslim",
+        "islamic",
+        "member",
+        "other",
+    }
+)
 # state bodies whose reach ends at their country's borders: a judge or the police act at home
 JURISDICTIONAL_SECTORS = frozenset({"COP", "JUD"})
 # verbs besides reporting ones whose "that X must ..." clause is a demand on X
@@ -52,7 +77,7 @@ def _with_country(actor: ActorMention, country: str) -> ActorMention:
 
 
 def localised(
-    source: ActorMention, target: ActorMention | None, where: str | None, domestic: bool
+    source: ActorMention, target: ActorMention | None, where: str | None, domestic: bool, abroad: bool = False
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """Give bare sectors a country: "protesters in Kirkuk", "police arrested activists".
 
@@ -63,16 +88,26 @@ def localised(
     organisation (nor a generic IGO/NGO/IMG/MNC sector) codes nothing.
 
     A bare target ("civilians", "refugees", "students") is of the country where it happened when
-    the sentence names one ("aid to refugees fleeing the war in Liberia"), else its source's.
+    the sentence names one ("aid to refugees fleeing the war in Liberia"), else its source's; one
+    qualified as several states' (``abroad``: "accused Western governments") takes neither.
     """
     if placeless(source):
         country = where or (target.code.country if target is not None and _at_home(source, domestic) else None)
         source = _with_country(source, country) if country else source
-    if target is not None and placeless(target) and (where or source.code.country):
+    if target is not None and placeless(target) and not abroad and (where or source.code.country):
         target = _with_country(target, where or str(source.code.country))
     if placeless(source) and source.code.sector not in GENERIC_SECTORS:
         return None, target
     return source, target
+
+
+def multinational(actor: ActorMention, doc: Doc) -> bool:
+    """Whether a bare actor is qualified as belonging to several states, none named: "Western
+    governments", "European countries", "Arab states", "foreign powers"."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    return any(t.lower_ in MULTINATIONAL for t in span.root.children if t.dep_ in ("amod", "compound"))
 
 
 def _at_home(source: ActorMention, domestic: bool) -> bool:
@@ -238,7 +273,11 @@ class EventCoder:
         claimed_by = attribute(reading.claimant, finder)
         modality = reading.affirmed if refusal(told_type, reading) else reading.modality
         domestic = told_type.target == "home"
-        pairs = [(*localised(s, t, dyad.where, domestic), sym) for s, t, sym in dyad_pairs(telling)]
+        doc = sentence.doc
+        pairs = [
+            (*localised(s, t, dyad.where, domestic, t is not None and multinational(t, doc)), sym)
+            for s, t, sym in dyad_pairs(telling)
+        ]
         kept = [(s, t, sym) for s, t, sym in pairs if s is not None and not self_dyad(s, t, sentence.doc)]
         return [self._event(telling, s, t, sym, modality, claimed_by) for s, t, sym in kept]
 

@@ -478,6 +478,11 @@ def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+def _names_any(token: Token, preps: frozenset[str]) -> bool:
+    """Whether one of these prepositions of the token has an object."""
+    return next(_prep_objects(token, preps), None) is not None
+
+
 def _prep_objects(token: Token, preps: frozenset[str]) -> Iterator[list[Token]]:
     for prep in token.children:
         if prep.dep_ in ("prep", "prt", "dative") and prep.lower_ in preps:
@@ -539,7 +544,7 @@ def owner_groups(noun: Token) -> Iterator[list[Token]]:
     from ("the withdrawal of Greek troops from Cyprus": the troops')."""
     yield _children(noun, "poss")
     yield from _prep_objects(noun, AGENT_PREPS)
-    if not any(True for _ in _prep_objects(noun, NOMINAL_TARGET_PREPS - {"between"})):
+    if not _names_any(noun, NOMINAL_TARGET_PREPS - {"between"}):
         yield from _prep_objects(noun, SENDER_PREPS)
     yield from ([m] for m in _modifiers(noun))
     for participle in _children(noun, "acl"):
@@ -594,7 +599,7 @@ class DyadReader:
         clause = clause_tokens(token)
         if (country := self._place_in(sorted(clause), token.doc, venue)) is not None:
             return country
-        bare = (_phrase(p, token.doc) for p in parties if not placed(p))  # "refugees fleeing the war in X"
+        bare = (mention_phrase(p, token.doc) for p in parties if not placed(p))  # "refugees fleeing the war in X"
         if country := self._place_in(sorted({i for b in bare if b for i in _unrelated(b.root)}), token.doc):
             return country
         named_in = self.named_in(token.sent, places=not venue, within=clause)
@@ -714,7 +719,7 @@ class DyadReader:
     def _shared_nation(self, mention: ActorMention, found: list[ActorMention], doc: Doc) -> ActorMention:
         """A bare conjunct shares the nation of the first conjunct's adjective: "Israeli helicopters and
         tanks" are Israeli tanks; not "Israeli troops and militants" (another sector)."""
-        span = _phrase(mention, doc)
+        span = mention_phrase(mention, doc)
         if placed(mention) or span is None or span.root.dep_ != "conj" or _modified(span.root):
             return mention
         first = span.root.head
@@ -857,7 +862,7 @@ def _at_border(mention: ActorMention, doc: Doc, sides: bool = True) -> bool:
     """Whether a country is named for a border ("on the Thai border", with ``sides`` also "the border
     with Chad"): a border has two sides, so it says neither where something happened nor, unless
     it is the other side ("along its border with Chad"), whom it concerns."""
-    phrase = _phrase(mention, doc)
+    phrase = mention_phrase(mention, doc)
     if phrase is None:
         return False
     root = phrase.root
@@ -913,7 +918,7 @@ def _framed(noun: Token) -> Token:
     head = noun.head
     if noun.dep_ != "compound" or head.i != noun.i + 1 or head.lemma_.lower() not in FRAME_NOUNS:
         return noun
-    return head if any(True for _ in _prep_objects(head, PAIR_PREPS)) else noun
+    return head if _names_any(head, PAIR_PREPS) else noun
 
 
 def _framing_clause(noun: Token) -> Token | None:
@@ -948,7 +953,7 @@ def _unrelated(head: Token) -> Iterator[int]:
     yield head.i
 
 
-def _phrase(mention: ActorMention, doc: Doc) -> Span | None:
+def mention_phrase(mention: ActorMention, doc: Doc) -> Span | None:
     """The words of a mention, when it has any (a country coded from a place has none)."""
     return doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention.end > mention.start else None
 
@@ -1024,7 +1029,7 @@ def _own_possession(noun: Token) -> bool:
 def _grievances(verb: Token, preps: frozenset[str]) -> Iterator[list[Token]]:
     """What is complained about when the verb also names an addressee: in "complained to the UN over
     Israeli raids" PLOVER's target is who carried out the raids, the UN only hears the complaint."""
-    if not preps & ADDRESSEE_PREPS or not any(True for _ in _prep_objects(verb, ADDRESSEE_PREPS)):
+    if not preps & ADDRESSEE_PREPS or not _names_any(verb, ADDRESSEE_PREPS):
         return
     for objects in _prep_objects(verb, GRIEVANCE_PREPS):
         yield objects

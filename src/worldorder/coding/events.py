@@ -23,6 +23,7 @@ from worldorder.coding.dyads import (
     Dyad,
     DyadReader,
     antecedent,
+    mention_phrase,
     source_heads,
     subject_heads,
 )
@@ -37,6 +38,7 @@ PEOPLE_ENTITIES = frozenset({"NORP", "PERSON"})  # peoples and persons may act a
 HOME_SECTOR = "GOV"  # an unstated protest or concession target is the actor's own government
 REQUEST, THREATEN = "REQUEST", "THREATEN"
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+IF = frozenset({"if"})
 # qualifiers of a bare actor standing for several states, none named ("Western governments")
 MULTINATIONAL = frozenset(
     {
@@ -104,7 +106,7 @@ def localised(
 def multinational(actor: ActorMention, doc: Doc) -> bool:
     """Whether a bare actor is qualified as belonging to several states, none named: "Western
     governments", "European countries", "Arab states", "foreign powers"."""
-    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    span = mention_phrase(actor, doc)
     if span is None or len(span) == 0:
         return False
     return any(t.lower_ in MULTINATIONAL for t in span.root.children if t.dep_ in ("amod", "compound"))
@@ -166,8 +168,12 @@ def modality_anchor(trigger: Trigger) -> Token:
 
 def conditional(verb: Token) -> bool:
     """Whether an "if" clause hangs on the verb: "may cut aid if the fighting goes on"."""
-    clauses = (c for c in verb.children if c.dep_ == "advcl")
-    return any(m.dep_ == "mark" and m.lower_ == "if" for c in clauses for m in c.children)
+    return any(c.dep_ == "advcl" and marked(c, IF) for c in verb.children)
+
+
+def marked(clause: Token, marks: frozenset[str]) -> bool:
+    """Whether the clause is introduced by one of these subordinators ("if", "after", ...)."""
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
 def home_target(source: ActorMention, at: Token) -> ActorMention | None:
@@ -210,7 +216,7 @@ def self_dyad(source: ActorMention, target: ActorMention | None, doc: Doc) -> bo
 
 def _place_name(actor: ActorMention, doc: Doc) -> bool:
     """Whether the actor is a place name standing alone; in "the Croatia Assembly" it names a body of that state."""
-    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    span = mention_phrase(actor, doc)
     if span is None or len(span) == 0:
         return False
     root = span.root
@@ -387,7 +393,7 @@ def background(link: Token, verbal: bool) -> bool:
         return _content(link) or (link.tag_ in PARTICIPLES and link.lemma_.lower() not in DEVERBAL_PREPOSITIONS)
     if dep == "pcomp":
         return link.head.lower_ in GROUNDS_PREPS
-    if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in link.children):
+    if dep == "advcl" and marked(link, CONDITIONS):
         return True  # "would meet him if he gave them a veto": the condition is no event yet
     if not verbal:
         return False
@@ -395,7 +401,7 @@ def background(link: Token, verbal: bool) -> bool:
         return link.lower_ in BACKGROUND_PREPS
     if dep != "advcl":
         return False
-    return _afterthought(link) or any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in link.children)
+    return _afterthought(link) or marked(link, BACKGROUND_MARKS)
 
 
 def _added(verb: Token) -> bool:

@@ -18,7 +18,6 @@ from spacy.tokens import Token
 
 # Strongest first: a claim that is negated or only possible is that before anything else.
 PRECEDENCE = ("negated", "hypothetical", "alleged", "intended", "planned", "reported", "asserted")
-NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
 CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acomp", "relcl", "pcomp", "parataxis"})
 ACCUSATION_PREPOSITIONS = frozenset({"of", "for"})
 MAX_CLAUSE_DEPTH = 6  # deeper chains are parse noise; 6 covers "said it would be ready to agree"

@@ -37,7 +37,7 @@ SOCIAL_ILLS |= {"unemployment", "pollution", "impunity", "racism", "discriminati
 # "a mission of observers", "a series of bombs": the group is named by its members
 GROUP_WORDS = frozenset({"mission", "team", "group", "contingent", "batch", "unit", "delegation", "party"})
 GROUP_WORDS |= {"series", "wave", "spate", "string"}  # "a series of bombs", "a wave of arrests"
-GROUP_WORDS |= {"deployment", "batch", "detachment"}  # "the first deployment of Dutch peacekeepers"
+GROUP_WORDS |= {"deployment", "detachment"}  # "the first deployment of Dutch peacekeepers"
 # "held two days of talks", "launched a week of war games": a span names the event it measures
 MEASURE_WORDS = frozenset({"day", "week", "month", "hour", "year", "round", "session"})
 # "joint exercises", "combined drills": manoeuvres held together (CAMEO 062), not shows of force (150)
@@ -168,7 +168,7 @@ def held_jointly(noun: Token) -> bool:
     holders = [noun, *([verb] if verb is not None else [])]
     if any(c.dep_ == "prep" and c.lower_ in ("with", "alongside") for h in holders for c in h.children):
         return True
-    performers = [*(c for c in noun.children if c.dep_ in ("poss", "amod", "nmod", "compound"))]
+    performers = [c for c in noun.children if c.dep_ in ("poss", "amod", "nmod", "compound")]
     if verb is not None:
         performers += [c for c in verb.children if c.dep_ == "nsubj"]
     return any(_coordinated(p) for p in performers)
@@ -351,7 +351,7 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
     if token.dep_ in CONTENT_DEPS:
         return True
     # "threatened to strike unless Iraq withdraws": the condition belongs to the threat
-    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
+    return token.dep_ == "advcl" and _conditional(token)
 
 
 def conjoined_content(verb: Token, trigger_heads: set[int]) -> bool:
@@ -406,7 +406,7 @@ def condition_of_content(verb: Token, trigger_heads: set[int]) -> bool:
     content = verb.head
     if verb.dep_ != "advcl" or content.dep_ not in CONTENT_DEPS or content.head.i not in trigger_heads:
         return False
-    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children)
+    return _conditional(verb)
 
 
 def purpose_of_trigger(verb: Token, trigger_heads: set[int]) -> bool:

@@ -93,6 +93,9 @@ class ActorMention:
     text: str
     start: int
     end: int
+    # how the country was found: "named" (the text names it), "place" (where the event happened),
+    # "dateline", "article" (the country the article is mostly about), "unknown"; None before coding
+    country_basis: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

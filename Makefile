@@ -1,12 +1,13 @@
 # Two commands set up everything on a fresh Debian machine with only python3:
 #   make demo   create .venv, install, ingest the bundled sample news, show the result
 #   make test   install the test tools, run ruff, mypy and the whole test suite
+#   make eval   score the event coder on every gold set in ../shared and ours, in one table
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB := demo.duckdb
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench eval clean
 
 $(BIN)/python:
 	python3 -m venv $(VENV) || { apt-get update -qq && apt-get install -y -qq python3-venv && python3 -m venv $(VENV); }
@@ -40,6 +41,10 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_store.py
 	$(BIN)/python benchmarks/bench_api.py
+
+# EVAL_ARGS passes options through, e.g. make eval EVAL_ARGS="--sets seed,gsr --json /tmp/eval.json"
+eval: $(STAMP)
+	$(BIN)/python scripts/eval_all.py $(EVAL_ARGS)
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal .pytest_cache .mypy_cache .ruff_cache

@@ -17,9 +17,26 @@ pytestmark = pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Britain's defence minister promised to continue military aid to war-torn Angola.", ("AGREE", "GBR", "AGO")),
-        ("France mobilized army reservists for a possible war against Algeria on Tuesday.", ("MOBILIZE", "FRA", "DZA")),
-        ("Chad has again offered its troops to Niger's new president to help him.", ("AGREE", "TCD", "NER")),
+        # a pledge of aid: the country the aid goes to
+        (
+            "Japan's foreign minister vowed to keep providing economic aid to flood-hit Pakistan.",
+            ("AGREE", "JPN", "PAK"),
+        ),
+        ("Norway pledged further humanitarian assistance to Yemen.", ("AGREE", "NOR", "YEM")),
+        ("The Danish government has promised that it will keep sending weapons to Ukraine.", ("AGREE", "DNK", "UKR")),
+        # own forces mobilised: the country they are mobilised against, not the army
+        ("Armenia mobilized reservists for a feared war with Azerbaijan.", ("MOBILIZE", "ARM", "AZE")),
+        ("Vietnam mobilized army reservists in preparation for a war against Cambodia.", ("MOBILIZE", "VNM", "KHM")),
+        ("Hungary mobilized its reserve troops for a war against Romania.", ("MOBILIZE", "HUN", "ROU")),
+        pytest.param(
+            "Peru called up thousands of reservists to face Ecuador.",
+            ("MOBILIZE", "PER", "ECU"),
+            marks=pytest.mark.xfail(strict=True, reason="'call up' (reservists) is no MOBILIZE trigger"),
+        ),
+        # own troops offered: whom they are offered to
+        ("Rwanda offered its soldiers to Burundi's president to restore order.", ("AGREE", "RWA", "BDI")),
+        ("Kenya once more offered its police officers to Haiti's interim leaders.", ("AGREE", "KEN", "HTI")),
+        ("Ghana offered troops to help the new Togolese president.", ("AGREE", "GHA", "TGO")),
     ],
 )
 def test_a_foreign_party_inside_the_object_phrase_is_the_target(
@@ -41,10 +58,26 @@ def test_a_complaint_to_an_addressee_targets_what_it_is_about(nlp: Language, cod
 @pytest.mark.parametrize(
     ("text", "main"),
     [
-        ("Kenya sent food aid to refugees fleeing the civil war in Somalia.", "AID"),
+        ("Egypt delivered food aid to families displaced by the fighting in Sudan.", "AID"),
+        ("Qatar gave emergency aid to Afghans uprooted by the fighting in Kunduz.", "AID"),
+        ("Mexico airlifted medicine to families who had run from the shelling in Syria.", "AID"),
         ("Chad again rejected a Libyan appeal for deploying troops along its border with Sudan.", "REJECT"),
         ("Turkey expelled the Syrian ambassador one day after Syrian jets shot down a Turkish plane.", "SANCTION"),
-        ("Chile rejected calls by Peru's leaders for aid, saying it was withholding it until a vote.", "REJECT"),
+        (
+            "Poland rejected Ukraine's demands for more weapons,"
+            " saying it would suspend arms deliveries until the spring.",
+            "REJECT",
+        ),
+        (
+            "Sweden refused a request from Kenya's government for grants,"
+            " adding that it was cutting aid until the audit ended.",
+            "REJECT",
+        ),
+        (
+            "Norway rejected an appeal by Sri Lanka's leaders for aid,"
+            " saying it was suspending payments until the talks resumed.",
+            "REJECT",
+        ),
         ("Angry students staged rallies in Lima against the president, saying he must resign.", "PROTEST"),
         ("Syria threatened an offensive in its conflict with Jordan unless Amman accepted its terms.", "THREATEN"),
         ("Rebel leaders said they would meet the Kenyan mediator if he gave them a veto over any deal.", "AGREE"),
@@ -56,9 +89,26 @@ def test_a_backdrop_event_beside_the_main_event_is_left_out(
     assert {e.event_type for e in code(nlp, coder, text)} == {main}
 
 
-def test_what_the_target_of_the_main_event_is_doing_stays(nlp: Language, coder: EventCoder) -> None:
-    events = code(nlp, coder, "Kenyan riot police used tear gas to disperse students protesting fee rises in Nairobi.")
-    assert {"COERCE", "PROTEST"} <= {e.event_type for e in events}
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Peruvian police used batons to disperse miners protesting in Lima.", {"COERCE", "PROTEST"}),
+        (
+            "Indonesian police fired tear gas at workers who were demonstrating against a new labour law in Jakarta.",
+            {"ASSAULT", "PROTEST"},
+        ),
+        ("Zimbabwean police beat back nurses striking over unpaid wages in Harare.", {"ASSAULT", "PROTEST"}),
+        pytest.param(
+            "Nigerian police used water cannon to break up crowds protesting against fuel prices in Lagos.",
+            {"COERCE", "PROTEST"},
+            marks=pytest.mark.xfail(strict=True, reason="'break up' (crowds, a protest) is no COERCE trigger"),
+        ),
+    ],
+)
+def test_what_the_target_of_the_main_event_is_doing_stays(
+    nlp: Language, coder: EventCoder, text: str, kept: set[str]
+) -> None:
+    assert kept <= {e.event_type for e in code(nlp, coder, text)}
 
 
 def test_a_bare_target_takes_the_country_where_it_is(nlp: Language, coder: EventCoder) -> None:
@@ -115,9 +165,18 @@ def test_who_stands_behind_a_subject_that_is_no_actor(
     assert expected in dyads(code(nlp, coder, text))
 
 
-def test_a_framed_nominal_event_reads_the_parties_of_its_frame(nlp: Language, coder: EventCoder) -> None:
-    events = code(nlp, coder, "The Arab League launched a mediation effort on Saturday between Egypt and Sudan.")
-    assert {("CONSULT", "ARL", "EGY"), ("CONSULT", "ARL", "SDN")} <= dyads(events)
+@pytest.mark.parametrize(
+    ("text", "source", "parties"),
+    [
+        ("Qatar launched a mediation bid between Ethiopia and Eritrea last week.", "QAT", {"ETH", "ERI"}),
+        ("Turkey has opened a new mediation drive between Russia and Ukraine.", "TUR", {"RUS", "UKR"}),
+        ("Switzerland announced a mediation attempt between Armenia and Azerbaijan.", "CHE", {"ARM", "AZE"}),
+    ],
+)
+def test_a_framed_nominal_event_reads_the_parties_of_its_frame(
+    nlp: Language, coder: EventCoder, text: str, source: str, parties: set[str]
+) -> None:
+    assert {("CONSULT", source, p) for p in parties} <= dyads(code(nlp, coder, text))
 
 
 def test_a_nominal_event_another_event_acts_on_is_part_of_it(nlp: Language, coder: EventCoder) -> None:
@@ -245,12 +304,34 @@ def test_a_complaint_about_a_gerund_targets_its_national_modifier(nlp: Language,
     assert ("ACCUSE", "GRC", "TUR") in dyads(events)
 
 
-def test_a_countrys_possession_after_in_tells_where_it_happened(nlp: Language, coder: EventCoder) -> None:
-    text = (
-        "Former prime minister John Petrakis demanded immediate elections after a special court cleared him"
-        " of all charges in Cyprus's biggest corruption trial this century."
-    )
-    assert ("REQUEST", "CYP", "CYP") in dyads(code(nlp, coder, text))
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "Former finance minister Anna Berg called for a new vote once the judges acquitted her"
+            " in Sweden's longest fraud case.",
+            "SWE",
+        ),
+        ("The former premier demanded a new vote after his acquittal in Romania's biggest graft case.", "ROU"),
+        (
+            "Ex-president Tomas Varga demanded fresh elections after judges acquitted him"
+            " in Hungary's largest bribery trial.",
+            "HUN",
+        ),
+        pytest.param(
+            "Former president Eva Horvath demanded a snap election after being acquitted in Slovakia's longest trial.",
+            "SVK",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="the place of a passive gerund clause ('after being acquitted in X's trial') is not read",
+            ),
+        ),
+    ],
+)
+def test_a_countrys_possession_after_in_tells_where_it_happened(
+    nlp: Language, coder: EventCoder, text: str, country: str
+) -> None:
+    assert ("REQUEST", country, country) in dyads(code(nlp, coder, text))
 
 
 def test_a_judge_without_a_country_acts_in_the_targets_country(nlp: Language, coder: EventCoder) -> None:

@@ -41,7 +41,17 @@ def typed(events: list[Event]) -> set[tuple[str, str | None]]:
         # CAMEO 17x: an order to stop is enforced
         ("The Ugandan government ordered the Kenyan newspaper to suspend publication.", ("COERCE", "UGA", "KEN")),
         # CAMEO 183: setting off bombs
-        ("Afghan rebels exploded a series of bombs in the Pakistani city of Quetta.", ("ASSAULT", "AFG", "PAK")),
+        ("Somali militants detonated a string of bombs in the Kenyan town of Garissa.", ("ASSAULT", "SOM", "KEN")),
+        (
+            "Syrian militants exploded a car bomb outside a police station in southern Turkey.",
+            ("ASSAULT", "SYR", "TUR"),
+        ),
+        ("Bombs were detonated by Libyan gunmen in the Tunisian town of Ben Guerdane.", ("ASSAULT", "LBY", "TUN")),
+        pytest.param(
+            "Chadian rebels set off several bombs in the Sudanese town of Geneina.",
+            ("ASSAULT", "TCD", "SDN"),
+            marks=pytest.mark.xfail(strict=True, reason="'set off' (bombs) is no ASSAULT explosives trigger"),
+        ),
     ],
 )
 def test_entries_code_type_and_dyad(
@@ -350,8 +360,19 @@ def test_mobilizing_is_of_forces(nlp: Language, lexicon: TriggerLexicon, text: s
         ("Azerbaijani forces violated the ceasefire with Armenia.", ("ASSAULT", "violate-ceasefire")),
         # CAMEO 201 (ASSAULT in CAMEO2PLOVER): driving a population from its homes
         ("Burmese troops forced out thousands of Rohingya villagers.", ("ASSAULT", "mass-expulsion")),
-        # CAMEO 166: an agency forced out is still expelled
-        ("Eritrea forced the UN refugee agency out of the country.", ("SANCTION", "expel")),
+        # CAMEO 166: an agency or mission forced out is still expelled
+        ("The Sudanese government forced UN peacekeepers out of Darfur.", ("SANCTION", "expel")),
+        ("The Ethiopian government forced the UN children's agency out of Tigray.", ("SANCTION", "expel")),
+        ("Mali's junta forced out the UN stabilisation mission last year.", ("SANCTION", "expel")),
+        pytest.param(
+            "The Tanzanian authorities forced out the UN refugee office in Kigoma.",
+            ("SANCTION", "expel"),
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="'office' is not among the bodies forced out, and its compound 'refugee' matches the"
+                " mass-expulsion population: coded ASSAULT",
+            ),
+        ),
     ],
 )
 def test_cameo2plover_assault_conventions(nlp: Language, lexicon: TriggerLexicon, text: str, expected: tuple) -> None:

@@ -258,9 +258,7 @@ def type_table(results: list[SetResult]) -> list[str]:
     return ["Recall by PLOVER type (matched/required recall; the first of a gold event's types)", header, *rows]
 
 
-CLASS_TITLE = (
-    "Recall by quad class, ConfliBERT sentences (1 verbal coop., 2 material coop., 3 verbal conflict, 4 material)"
-)
+CLASS_TITLE = "Recall by quad class (1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict)"
 
 
 def class_cell(by_class: dict[str, dict[str, Any]], label: str) -> str:

@@ -13,6 +13,7 @@ def actor_json(actor: ActorMention | None) -> dict[str, Any] | None:
     code = actor.code
     return {
         "country": code.country,
+        "country_basis": actor.country_basis,
         "known_group": code.known_group,
         "sector": code.sector,
         "name": code.name,

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from worldorder.model import ActorCode, ActorMention, Article, CodedArticle, DateBasis, Event, Mention, Place
+from worldorder.store import Store
 
 PLACES = {
     "Vienna": Place("Vienna", 0, 6, 2761369, "Vienna", "AUT", "Vienna", "city", 48.2085, 16.3721),
@@ -81,3 +84,33 @@ def report(
     text = " ".join(e.mentions[0].sentence for e in events) or "Nothing happened."
     item = article(article_id, text, published, url=url)
     return item, coded(item, *events)
+
+
+def unnamed(sector: str | None, text: str, start: int = 0, basis: str = "unknown") -> ActorMention:
+    """An actor of no known country or group: "Police" (COP), or nobody at all (no sector, text "")."""
+    return ActorMention(ActorCode(None, None, sector), text, start, start + len(text), country_basis=basis)
+
+
+def arrest_by_police(when: str, place: str | None = None, sentence: str = "Police arrested two persons.") -> Event:
+    """ "Police arrested two persons": a COP source of unknown country, no target."""
+    base = event("AUT", None, when, place, event_type="COERCE", sentence=sentence, symmetric=False)
+    return replace(base, source=unnamed("COP", "Police"), mode="arrest", cameo="173", quad_class=4, goldstein=-5.0)
+
+
+def agentless_attack(when: str, place: str | None = None, sentence: str = "A man was killed in a gun attack.") -> Event:
+    """ "A man was killed in a gun attack": nobody named as source, empty text at the trigger."""
+    trigger = sentence.index("killed")
+    base = event("AUT", None, when, place, event_type="ASSAULT", sentence=sentence, symmetric=False)
+    return replace(base, source=unnamed(None, "", trigger), mode=None)
+
+
+def unknown_actor_database(path: Path) -> Path:
+    """A database of three events: police of unknown country, an agentless attack, and a meeting."""
+    items = [
+        report("p1", date(2024, 10, 11), arrest_by_police("2024-10-11")),
+        report("k1", date(2024, 10, 12), agentless_attack("2024-10-11", "Vienna")),
+        report("m1", date(2024, 10, 13), event("AUT", "IRN", "2024-10-11", "Vienna")),
+    ]
+    with Store.open(path) as store:
+        store.add([a for a, _ in items], [c for _, c in items])
+    return path

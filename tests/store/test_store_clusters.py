@@ -8,6 +8,7 @@ from tests.store.builders import event, report
 
 from worldorder.model import Article, CodedArticle
 from worldorder.store import EventFilter, Store
+from worldorder.store.rows import ACTOR_ROLES
 
 OCT = date(2024, 10, 12)
 
@@ -157,7 +158,8 @@ def test_store_clusters_events_stored_before_clustering_existed(tmp_path: Path) 
         )
         store._con.execute(
             "DROP TABLE cluster_members; DROP TABLE clusters; ALTER TABLE events DROP COLUMN location_kind;"
-            "DROP INDEX mentions_by_event; ALTER TABLE events DROP COLUMN location_basis"
+            "DROP INDEX mentions_by_event; ALTER TABLE events DROP COLUMN location_basis;"
+            + "".join(f"ALTER TABLE events DROP COLUMN {role}_country_basis;" for role in ACTOR_ROLES)
         )
     with Store.open(path) as store:
         assert [e.articles for e in store.search_events()] == [1]

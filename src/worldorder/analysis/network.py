@@ -3,7 +3,8 @@
 An edge's ``weight`` is the pair's Goldstein sum divided by 10: its sign says whether the pair
 cooperated or fought on balance, its size grows with how much they did. Its ``score`` is the
 normalised relation score (mean Goldstein / 10, see ``relations``), for colouring and reading.
-Pairs of an actor with itself (domestic events) are left out: they say nothing about alignment.
+Pairs of an actor with itself (domestic events) are left out: they say nothing about alignment;
+so are actors without a country or group, which cannot be told apart.
 """
 
 from __future__ import annotations
@@ -82,11 +83,15 @@ def _pair_row(pair: PairCounts) -> tuple[int, int, int, int, float]:
 
 
 def _kept_pairs(pairs: Iterable[PairCounts], min_events: int) -> tuple[list[tuple[str, str]], np.ndarray]:
-    """Pairs of distinct actors with at least ``min_events`` events: sorted keys and their counts."""
+    """Pairs of distinct actors with at least ``min_events`` events: sorted keys and their counts.
+
+    An actor with no key (no country and no group: "police", or nobody in "a man was killed")
+    is no node: two such actors are not one pair "None-None".
+    """
     keys, rows = [], []
     for pair in pairs:
         row = _pair_row(pair)
-        if pair.a != pair.b and sum(row[:4]) >= min_events:
+        if pair.a and pair.b and pair.a != pair.b and sum(row[:4]) >= min_events:
             keys.append((pair.a, pair.b) if pair.a < pair.b else (pair.b, pair.a))
             rows.append(row)
     return keys, np.array(rows, dtype=float).reshape(-1, 5)

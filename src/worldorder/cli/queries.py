@@ -23,7 +23,7 @@ from rich.text import Text
 
 from worldorder.cli.common import db_option, fail, parse_day
 from worldorder.errors import WorldorderError
-from worldorder.store import EventFilter, EventSummary, Store
+from worldorder.store import ActorRef, EventFilter, EventSummary, Store
 
 OUTPUTS = ("table", "json", "csv")
 
@@ -62,13 +62,23 @@ def _flat(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
+def _flat_rows(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Flat rows with the same columns: a missing record (an event without target) as empty cells."""
+    shapes: dict[str, dict[str, None]] = {}
+    for record in records:
+        for key, value in record.items():
+            if isinstance(value, dict):
+                shapes.setdefault(key, dict.fromkeys(value))
+    return [_flat({k: shapes[k] if v is None and k in shapes else v for k, v in r.items()}) for r in records]
+
+
 def emit(records: Sequence[Any], fmt: str, table: RenderableType | None) -> None:
     """Print ``records`` as JSON, CSV, or the given rich rendering."""
     plain = [_plain(r) for r in records]
     if fmt == "json":
         click.echo(json.dumps(plain, ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        rows = [_flat(r) for r in plain]
+        rows = _flat_rows(plain)
         writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["empty"])
         writer.writeheader()
         writer.writerows(rows)
@@ -76,11 +86,24 @@ def emit(records: Sequence[Any], fmt: str, table: RenderableType | None) -> None
         Console().print(table)
 
 
-def _actor_label(summary: EventSummary, role: str) -> str:
-    actor = getattr(summary, role)
+GUESSED_BASES = ("place", "dateline", "article")  # a country the coder inferred, not one the text names
+
+
+def actor_label(actor: ActorRef | None) -> str:
+    """``RUS GOV``; ``police (COP, country unknown)`` for an actor with no country or group."""
     if actor is None:
         return "-"
-    return " ".join(part for part in (actor.key, actor.sector) if part) or (actor.text or "-")
+    code = " ".join(part for part in (actor.key, actor.sector) if part)
+    if actor.key is None:
+        who = actor.text or "unnamed actor"  # agentless reports ("a man was killed") have no text
+        return f"{who} ({code + ', ' if code else ''}country unknown)"
+    if actor.country_basis in GUESSED_BASES and actor.key == actor.country:
+        return f"{code} (country from {actor.country_basis})"
+    return code
+
+
+def _actor_label(summary: EventSummary, role: str) -> str:
+    return actor_label(getattr(summary, role))
 
 
 def events_table(rows: Sequence[EventSummary]) -> Group:

@@ -125,6 +125,12 @@ def events_table(events: list[dict[str, Any]]) -> Table:
 
 
 def _actor(row: dict[str, Any], role: str) -> str:
-    code = row.get(f"{role}_country") or row.get(f"{role}_group") or "-"
+    """``RUS GOV``; ``police (COP, country unknown)`` for a stored actor with no country or group."""
+    code = row.get(f"{role}_country") or row.get(f"{role}_group")
     sector = row.get(f"{role}_sector")
+    if code is None and row.get(f"{role}_text") is None and sector is None:
+        return "-"  # no such actor (an event without a target)
+    if code is None:
+        who = escape(row.get(f"{role}_text") or "unnamed actor")  # article text: may hold [brackets]
+        return f"{who} ({sector + ', ' if sector else ''}country unknown)"
     return f"{code} {sector}" if sector else code

@@ -26,14 +26,14 @@ def write_plover(rows: pa.Table, out: IO[str]) -> int:
 
 def plover_record(record: dict[str, Any]) -> dict[str, Any]:
     """The PLOVER record of one exported event row."""
-    target = _actor(record, "target")
+    source, target = _actor(record, "source"), _actor(record, "target")
     return {
         "id": f"worldorder-{record['cluster_id']}",
         "date": _iso(record["date_start"]),
         "enddate": _iso(record["date_end"]),
         "date_text": record["date"],
         "date_precision": record["date_precision"],
-        "source": [_actor(record, "source")],
+        "source": [source] if source else [],
         "recipient": [target] if target else [],
         "event": [record["event_type"]],
         "mode": [record["mode"]] if record["mode"] else [],
@@ -54,12 +54,14 @@ def plover_record(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def _actor(record: dict[str, Any], role: str) -> dict[str, Any] | None:
+    """The actor object; None when nothing is known of it (no target, or an agentless report)."""
     code = record[f"{role}_group"] or record[f"{role}_country"]
-    if code is None and record[f"{role}_text"] is None:
+    if code is None and not record[f"{role}_text"] and record[f"{role}_sector"] is None:
         return None
     return {
         "code": code,
         "country": record[f"{role}_country"],
+        "country_basis": record.get(f"{role}_country_basis"),
         "sector": record[f"{role}_sector"],
         "actor_text": record[f"{role}_text"],
         "identifier_text": record[f"{role}_name"],

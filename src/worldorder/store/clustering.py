@@ -34,7 +34,7 @@ from worldorder.clusters import (
 DESCRIPTIVE = (
     "event_type", "mode", "cameo", "quad_class", "goldstein", "is_symmetric",
     *(f"{role}_{part}" for role in ("source", "target")
-      for part in ("text", "start", "end", "country", "group", "sector", "name")),
+      for part in ("text", "start", "end", "country", "country_basis", "group", "sector", "name")),
 )  # fmt: skip
 AGGREGATE_TYPES: dict[str, pa.DataType] = {
     "cluster_id": pa.int64(),

@@ -216,6 +216,20 @@ MIGRATIONS: tuple[Migration, ...] = (
         WHERE cluster_members.event_id = told.event_id;
         """,
     ),
+    # Migration 7: actors may now have no country ("Police arrested two men") or a country the
+    # coder took from the event's place, the dateline or the article rather than from the text.
+    # Each actor keeps how its country was found; rows stored before stay NULL (not recorded).
+    Migration(
+        7,
+        "how each actor's country was found",
+        """
+        ALTER TABLE events ADD COLUMN source_country_basis VARCHAR;
+        ALTER TABLE events ADD COLUMN target_country_basis VARCHAR;
+        ALTER TABLE events ADD COLUMN attribution_country_basis VARCHAR;
+        ALTER TABLE clusters ADD COLUMN source_country_basis VARCHAR;
+        ALTER TABLE clusters ADD COLUMN target_country_basis VARCHAR;
+        """,
+    ),
 )
 
 

@@ -53,7 +53,8 @@ class ActorRef:
     known_group: str | None
     sector: str | None
     name: str | None
-    text: str | None
+    text: str | None  # "" for an actor the text does not name ("A man was killed")
+    country_basis: str | None = None  # named, place, dateline, article, unknown; None when not recorded
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,8 +165,8 @@ class DyadWeight:
 
 
 def _actor(row: dict[str, Any], role: str) -> ActorRef | None:
-    if row[f"{role}_key"] is None and row[f"{role}_text"] is None:
-        return None
+    if all(row[f"{role}_{part}"] is None for part in ("key", "text", "sector")):
+        return None  # no such actor: an event without a target
     return ActorRef(
         key=row[f"{role}_key"],
         country=row[f"{role}_country"],
@@ -173,6 +174,7 @@ def _actor(row: dict[str, Any], role: str) -> ActorRef | None:
         sector=row[f"{role}_sector"],
         name=row[f"{role}_name"],
         text=row[f"{role}_text"],
+        country_basis=row[f"{role}_country_basis"],
     )
 
 
@@ -251,8 +253,8 @@ def _add_event_filters(f: EventFilter, add: Any) -> None:
 
 SUMMARY_COLUMNS = """
     cluster_id, cluster_key, event_type, mode, cameo, quad_class, goldstein, modality, is_symmetric,
-    source_key, source_country, source_group, source_sector, source_name, source_text,
-    target_key, target_country, target_group, target_sector, target_name, target_text,
+    source_key, source_country, source_group, source_sector, source_name, source_text, source_country_basis,
+    target_key, target_country, target_group, target_sector, target_name, target_text, target_country_basis,
     date, date_precision, date_start, date_end, location_name, location_country, location_lat, location_lon,
     num_articles, num_sources, num_mentions, first_event_id, first_article_id, first_published, first_url,
     sentence"""

@@ -54,6 +54,7 @@ def actor_columns(prefix: str, actor: ActorMention | None) -> dict[str, Any]:
         f"{prefix}_start": actor.start if actor else None,
         f"{prefix}_end": actor.end if actor else None,
         f"{prefix}_country": code.country if code else None,
+        f"{prefix}_country_basis": actor.country_basis if actor else None,
         f"{prefix}_group": code.known_group if code else None,
         f"{prefix}_sector": code.sector if code else None,
         f"{prefix}_name": code.name if code else None,

@@ -23,7 +23,19 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-const actorName = (actor) => (actor ? state.names.get(actor.key) || actor.name || actor.key || actor.text : "—");
+const GUESSED_BASES = new Set(["place", "dateline", "article"]); // a country inferred, not named in the text
+
+// "Russia"; "police (COP, country unknown)" for an actor with no country or group
+function actorName(actor) {
+  if (!actor) return "—";
+  if (!actor.key) {
+    const what = [actor.sector, "country unknown"].filter(Boolean).join(", ");
+    return `${actor.text || "unnamed actor"} (${what})`;
+  }
+  const name = state.names.get(actor.key) || actor.name || actor.key;
+  const guessed = GUESSED_BASES.has(actor.country_basis) && actor.key === actor.country;
+  return guessed ? `${name} (country from ${actor.country_basis})` : name;
+}
 const keyName = (key) => state.names.get(key) || key;
 
 function showError(target, error) {

@@ -34,12 +34,28 @@ PLOVER_TYPES = (
 TARGET_POLICIES = ("required", "optional", "home")
 
 
+# CAMEO roots by quad class, as the field uses them (GDELT, Phoenix; ../shared/eval README):
+# 01-05 verbal cooperation, 06-08 material cooperation, 09-13 verbal conflict, 14-20 material conflict
+QUAD_ROOTS = ((1, 5, 1), (6, 8, 2), (9, 13, 3), (14, 20, 4))
+
+
+def cameo_quad_class(cameo: str) -> int:
+    """The quad class of a CAMEO code, read from its two-digit root: "036" (invite) is 1, "100" is 3."""
+    root = int(cameo[:2])
+    return next(quad for low, high, quad in QUAD_ROOTS if low <= root <= high)
+
+
 @dataclass(frozen=True, slots=True)
 class ModeCode:
     """The CAMEO code and Goldstein weight of one mode of a type."""
 
     cameo: str
     goldstein: float
+
+    @property
+    def quad_class(self) -> int:
+        """Follows the CAMEO code, so type, code and class never disagree in an export."""
+        return cameo_quad_class(self.cameo)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,9 @@ from worldorder.coding.dyads import (
     Dyad,
     DyadReader,
     antecedent,
+    codable,
     mention_phrase,
+    placed,
     source_heads,
     subject_heads,
 )
@@ -35,6 +37,12 @@ from worldorder.geo.gazetteer import Gazetteer
 from worldorder.model import ActorCode, ActorMention, Event, Mention
 
 PEOPLE_ENTITIES = frozenset({"NORP", "PERSON"})  # peoples and persons may act at home
+# how an actor's country was found (``ActorMention.country_basis``); "source"/"target": taken from the
+# other party of a domestic event ("police arrested Kenyan activists": Kenyan police)
+NAMED_BASIS, PLACE_BASIS, UNKNOWN_BASIS = "named", "place", "unknown"
+SOURCE_BASIS, TARGET_BASIS = "source", "target"
+# what the text presents as having happened; plans, purposes and conditions need their actors named
+FACTUAL = frozenset({"asserted", "reported", "alleged"})
 HOME_SECTOR = "GOV"  # an unstated protest or concession target is the actor's own government
 REQUEST, THREATEN = "REQUEST", "THREATEN"
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
@@ -74,8 +82,8 @@ def placeless(actor: ActorMention) -> bool:
     return actor.code.country is None and actor.code.known_group is None
 
 
-def _with_country(actor: ActorMention, country: str) -> ActorMention:
-    return replace(actor, code=replace(actor.code, country=country))
+def _with_country(actor: ActorMention, country: str, basis: str) -> ActorMention:
+    return replace(actor, code=replace(actor.code, country=country), country_basis=basis)
 
 
 def localised(
@@ -95,9 +103,9 @@ def localised(
     """
     if placeless(source):
         country = where or (target.code.country if target is not None and _at_home(source, domestic) else None)
-        source = _with_country(source, country) if country else source
+        source = _with_country(source, country, PLACE_BASIS if where else TARGET_BASIS) if country else source
     if target is not None and placeless(target) and not abroad and (where or source.code.country):
-        target = _with_country(target, where or str(source.code.country))
+        target = _with_country(target, where or str(source.code.country), PLACE_BASIS if where else SOURCE_BASIS)
     if placeless(source) and source.code.sector not in GENERIC_SECTORS:
         return None, target
     return source, target
@@ -223,6 +231,80 @@ def _place_name(actor: ActorMention, doc: Doc) -> bool:
     return root.pos_ == "PROPN" and root.ent_type_ not in PEOPLE_ENTITIES and root.dep_ not in ("compound", "nmod")
 
 
+def told_as_fact(trigger: Trigger, modality: str) -> bool:
+    """Whether a trigger the rules found no pair for still tells an event that happened: a verb
+    stated as done ("police arrested two men", "a man was killed"), not a purpose or a plan ("plans
+    to attack", "to prevent"), nor one whose doer is a pronoun we could not resolve; a noun only as
+    what a verb performs ("launched air strikes") or with its time ("clashes on Tuesday"), never as
+    a backdrop ("the war", "the summit")."""
+    token = trigger.token
+    if modality not in FACTUAL:
+        return False
+    if trigger.nominal:
+        return hosting_verb(token) is not None or any(c.ent_type_ in ("DATE", "TIME") for c in token.subtree)
+    if token.dep_ in ("xcomp", "relcl", "amod") or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    return not any(h.pos_ == "PRON" for h in source_heads(token))
+
+
+def fallback_pairs(telling: _Telling) -> Iterator[tuple[ActorMention, ActorMention | None, bool]]:
+    """The event a clause tells when the rules find no coded pair: "police arrested two persons",
+    "unidentified gunmen shot dead a shopkeeper", "a man was killed in a gun attack".
+
+    A kind of actor is an actor whether or not its country is known, and an agentless report has
+    an unknown source; a target the clause does not name stays empty. Only sources the parse gives
+    count, never a country merely named nearby.
+    """
+    dyad = telling.dyad
+    sources = [_basis(s, dyad.where) for s in dyad.sources if codable(s)]
+    targets = [] if dyad.placed else [_basis(t, dyad.where) for t in dyad.targets if codable(t)]
+    if (
+        telling.target_policy == "required"
+        and not targets
+        and ((dyad.sources and not sources) or any(map(placed, sources)))
+    ):
+        return  # a named party, or a bare "officials", acting on no one named: mostly a backdrop ("their cooperation")
+    if not sources and not agentless(telling):
+        return
+    for source in sources or [unknown_actor(telling.trigger.token)]:
+        yield source, (targets[0] if targets else None), False
+
+
+def agentless(telling: _Telling) -> bool:
+    """Whether the clause names no doer at all ("a man was killed", "clashes broke out") or only what
+    did the harm ("a bomb killed two"): a subject that is no actor ("officials", "the earthquake")
+    leaves the doer unknown on purpose, and no event is coded for it."""
+    token = telling.trigger.token
+    verb = (hosting_verb(token) if telling.trigger.nominal else token) or token
+    doers = source_heads(verb) if verb.pos_ in ("VERB", "AUX") else []
+    return all(_lemma(d) in telling.event_type.agentless_causes for d in doers)
+
+
+def with_basis(actor: ActorMention) -> ActorMention:
+    """The actor saying how its country was found, when no earlier step said so."""
+    if actor.country_basis is not None:
+        return actor
+    return replace(actor, country_basis=NAMED_BASIS if actor.code.country else UNKNOWN_BASIS)
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def unknown_actor(at: Token) -> ActorMention:
+    """Who did it, when the text does not say: an empty mention at the trigger."""
+    return ActorMention(ActorCode(None, None, None), "", at.idx, at.idx, country_basis=UNKNOWN_BASIS)
+
+
+def _basis(actor: ActorMention, where: str | None) -> ActorMention:
+    """The actor with the country of where it happened when it names none ("protesters in Kirkuk")."""
+    if actor.code.country or actor.code.known_group:
+        return actor if actor.country_basis else replace(actor, country_basis=NAMED_BASIS)
+    if where and actor.code.sector not in GENERIC_SECTORS:
+        return replace(actor, code=replace(actor.code, country=where), country_basis=PLACE_BASIS)
+    return replace(actor, country_basis=UNKNOWN_BASIS)
+
+
 def _untargeted(telling: _Telling, source: ActorMention) -> Iterator[ActorMention | None]:
     policy = telling.target_policy
     if policy == "optional":
@@ -285,6 +367,8 @@ class EventCoder:
             for s, t, sym in dyad_pairs(telling)
         ]
         kept = [(s, t, sym) for s, t, sym in pairs if s is not None and not self_dyad(s, t, sentence.doc)]
+        if not pairs and told_as_fact(trigger, modality):  # keep the event with what the clause does say
+            kept = list(fallback_pairs(telling))
         return [self._event(telling, s, t, sym, modality, claimed_by) for s, t, sym in kept]
 
     def _retyped(self, event_type: EventType, reading: Reading, anchor: Token) -> EventType:
@@ -330,11 +414,12 @@ class EventCoder:
     ) -> Event:
         mode = None if telling.retyped else telling.trigger.rule.mode
         code = telling.event_type.code(mode)
+        source, target = with_basis(source), target and with_basis(target)
         return Event(
             event_type=telling.event_type.name,
             mode=mode,
             cameo=code.cameo,
-            quad_class=telling.event_type.quad_class,
+            quad_class=code.quad_class,
             goldstein=code.goldstein,
             source=source,
             target=target,

@@ -25,9 +25,14 @@ BASIS_STRENGTH = {"clause": 3, "sentence": 2, "reference": 1}
 REFERENCE_WINDOW_DAYS = 7
 
 
-def actor_key(actor: ActorMention | None) -> tuple[str | None, str | None]:
-    """Who an actor is for merging: its country and organisation, not its wording."""
-    return (None, None) if actor is None else (actor.code.country, actor.code.known_group)
+def actor_key(actor: ActorMention | None) -> tuple[str | None, str | None, str | None]:
+    """Who an actor is for merging: its country and organisation, not its wording; an actor with
+    neither is told apart by its kind ("police" and "soldiers" of an unknown country are two)."""
+    if actor is None:
+        return (None, None, None)
+    code = actor.code
+    kind = None if code.country or code.known_group else (code.sector or "?")
+    return (code.country, code.known_group, kind)
 
 
 def same_dyad(a: Event, b: Event) -> bool:

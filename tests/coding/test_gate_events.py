@@ -35,8 +35,10 @@ SHARED = Path(__file__).resolve().parents[3] / "shared"
 GSR = SHARED / "gold" / "plover_gsr.jsonl"
 SCORER = SHARED / "eval" / "score.py"
 # measured when pinned with `worldorder extract`: precision 0.850, recall 0.810 (260/321); the recall
-# floor is the issue's target itself
-GSR_PRECISION_FLOOR = 0.82
+# floor is the issue's target itself. Issue 10 codes every event a sentence tells, while the GSR codes
+# one a sentence, so an extra true event costs GSR precision: its floor is issue 10's target, 0.70
+# (measured 0.81 when lowered)
+GSR_PRECISION_FLOOR = 0.70
 GSR_RECALL_FLOOR = 0.80
 
 

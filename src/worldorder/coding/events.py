@@ -41,6 +41,12 @@ PEOPLE_ENTITIES = frozenset({"NORP", "PERSON"})  # peoples and persons may act a
 # other party of a domestic event ("police arrested Kenyan activists": Kenyan police)
 NAMED_BASIS, PLACE_BASIS, UNKNOWN_BASIS = "named", "place", "unknown"
 SOURCE_BASIS, TARGET_BASIS = "source", "target"
+# what harms with no one acting: "the earthquake killed 300" is no event
+NATURAL_FORCES = frozenset(
+    {"earthquake", "quake", "flood", "storm", "hurricane", "cyclone", "typhoon", "tornado", "fire", "blaze"}
+    | {"wildfire", "landslide", "mudslide", "avalanche", "drought", "disease", "virus", "outbreak", "epidemic"}
+    | {"pandemic", "accident", "crash", "collapse", "heatwave", "lightning", "tsunami", "eruption", "famine"}
+)
 # what the text presents as having happened; plans, purposes and conditions need their actors named
 FACTUAL = frozenset({"asserted", "reported", "alleged"})
 HOME_SECTOR = "GOV"  # an unstated protest or concession target is the actor's own government
@@ -258,26 +264,39 @@ def fallback_pairs(telling: _Telling) -> Iterator[tuple[ActorMention, ActorMenti
     dyad = telling.dyad
     sources = [_basis(s, dyad.where) for s in dyad.sources if codable(s)]
     targets = [] if dyad.placed else [_basis(t, dyad.where) for t in dyad.targets if codable(t)]
-    if (
-        telling.target_policy == "required"
-        and not targets
-        and ((dyad.sources and not sources) or any(map(placed, sources)))
-    ):
-        return  # a named party, or a bare "officials", acting on no one named: mostly a backdrop ("their cooperation")
-    if not sources and not agentless(telling):
+    if telling.target_policy == "required" and not targets and _untold_target(telling, sources):
         return
-    for source in sources or [unknown_actor(telling.trigger.token)]:
+    doers = _doers(telling)
+    if not sources and any(_lemma(d) in NATURAL_FORCES for d in doers):
+        return  # "the earthquake killed 300": no one acted
+    unnamed = [_unnamed_actor(d) for d in doers if _lemma(d) not in telling.event_type.agentless_causes]
+    for source in sources or unnamed[:1] or [unknown_actor(telling.trigger.token)]:
         yield source, (targets[0] if targets else None), False
 
 
-def agentless(telling: _Telling) -> bool:
-    """Whether the clause names no doer at all ("a man was killed", "clashes broke out") or only what
-    did the harm ("a bomb killed two"): a subject that is no actor ("officials", "the earthquake")
-    leaves the doer unknown on purpose, and no event is coded for it."""
+def _untold_target(telling: _Telling, sources: list[ActorMention]) -> bool:
+    """A named party, or a bare "officials", acting on no one named is mostly a backdrop ("their
+    growing cooperation", "officials met"), unless a verb performs the act: "launched air strikes"."""
+    if not sources and (telling.dyad.sources or _doers(telling)):
+        return True
+    performed = telling.trigger.nominal and hosting_verb(telling.trigger.token) is not None
+    return any(map(placed, sources)) and not (performed and not is_symmetric(telling))  # talks need two
+
+
+def _doers(telling: _Telling) -> list[Token]:
+    """Who the clause says acted: the subject or agent of the trigger, or of the verb performing a
+    nominal trigger ("launched air strikes"); none for "a man was killed" or "clashes broke out"."""
     token = telling.trigger.token
     verb = (hosting_verb(token) if telling.trigger.nominal else token) or token
-    doers = source_heads(verb) if verb.pos_ in ("VERB", "AUX") else []
-    return all(_lemma(d) in telling.event_type.agentless_causes for d in doers)
+    return source_heads(verb) if verb.pos_ in ("VERB", "AUX") else []
+
+
+def _unnamed_actor(head: Token) -> ActorMention:
+    """A doer the actor base does not know ("the company", "a local official"): an actor of unknown
+    country and sector, kept as the text names it."""
+    phrase = head.doc[head.left_edge.i : head.i + 1]
+    code = ActorCode(None, None, None)
+    return ActorMention(code, phrase.text, phrase.start_char, phrase.end_char, country_basis=UNKNOWN_BASIS)
 
 
 def with_basis(actor: ActorMention) -> ActorMention:

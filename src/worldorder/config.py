@@ -31,6 +31,7 @@ class Settings:
     user_agent: str = "worldorder/0.1 (+https://pypi.org/project/worldorder/; news event coder)"
     language_min_chars: int = 40  # shorter texts are too short to judge their language
     actor_files: tuple[Path, ...] = field(default=())
+    truecase: bool = True  # restore the case of all-lower-case and ALL-CAPS lines before parsing
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with the given non-None values set."""

@@ -20,25 +20,28 @@ from worldorder.config import Settings
 from worldorder.geo import Gazetteer, OfflineGazetteer, dateline_place, find_places, locate_event
 from worldorder.ingest.boilerplate import blank_spans
 from worldorder.model import Article, CodedArticle, DateBasis, Event, Failure, Mention, Place, TimeExpression
-from worldorder.nlp import load_nlp
+from worldorder.nlp import Truecaser, load_nlp, load_truecaser
 from worldorder.temporal import event_date, find_dates, infer_reference_date
 
 
 @dataclass(frozen=True)
 class Pipeline:
-    """The loaded parts of the analysis: spaCy, the actor knowledge base, the coder, the gazetteer."""
+    """The loaded parts of the analysis: spaCy, the actor knowledge base, the coder, the gazetteer
+    and the truecaser (None when ``settings.truecase`` is off)."""
 
     nlp: Language
     kb: ActorKB
     coder: EventCoder
     gazetteer: Gazetteer
     settings: Settings
+    truecaser: Truecaser | None = None
 
     @classmethod
     def load(cls, settings: Settings) -> Pipeline:
         kb = ActorKB.load(settings.actor_files)
         gazetteer = OfflineGazetteer()  # one index for toponyms and for the coder's towns
-        return cls(load_nlp(settings.spacy_model), kb, EventCoder(kb, gazetteer), gazetteer, settings)
+        truecaser = load_truecaser(kb) if settings.truecase else None
+        return cls(load_nlp(settings.spacy_model), kb, EventCoder(kb, gazetteer), gazetteer, settings, truecaser)
 
     def analyse(self, articles: Sequence[Article]) -> list[CodedArticle]:
         """Coded articles, in order; skipped articles come back with no analysis."""
@@ -55,11 +58,16 @@ class Pipeline:
     def _parse(self, articles: Sequence[Article]) -> Iterator[tuple[Article, Doc | None]]:
         """Each article with its parse (``nlp.pipe`` over the batch); None for skipped articles.
 
-        spaCy reads the text with excluded spans blanked, so every offset stays the original's.
+        spaCy reads the text with excluded spans blanked and the case of all-lower-case and ALL-CAPS
+        lines restored, so every offset stays the original's.
         """
-        texts = (blank_spans(a.text, a.excluded) for a in articles if a.skipped is None)
+        texts = (self._readable(blank_spans(a.text, a.excluded)) for a in articles if a.skipped is None)
         docs = iter(self.nlp.pipe(texts, batch_size=self.settings.batch_size))
         return ((a, next(docs) if a.skipped is None else None) for a in articles)
+
+    def _readable(self, text: str) -> str:
+        """The text as spaCy should read it: cased like ordinary prose, same length."""
+        return self.truecaser.restore(text) if self.truecaser else text
 
     def _guarded(self, article: Article, doc: Doc) -> CodedArticle | Failure:
         try:

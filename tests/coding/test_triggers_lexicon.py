@@ -47,11 +47,8 @@ def typed(events: list[Event]) -> set[tuple[str, str | None]]:
             ("ASSAULT", "SYR", "TUR"),
         ),
         ("Bombs were detonated by Libyan gunmen in the Tunisian town of Ben Guerdane.", ("ASSAULT", "LBY", "TUN")),
-        pytest.param(
-            "Chadian rebels set off several bombs in the Sudanese town of Geneina.",
-            ("ASSAULT", "TCD", "SDN"),
-            marks=pytest.mark.xfail(strict=True, reason="'set off' (bombs) is no ASSAULT explosives trigger"),
-        ),
+        # 'set off' bombs: coded by the PETRARCH2 layer (SET_OFF + &BOMB)
+        ("Chadian rebels set off several bombs in the Sudanese town of Geneina.", ("ASSAULT", "TCD", "SDN")),
     ],
 )
 def test_entries_code_type_and_dyad(

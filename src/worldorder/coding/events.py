@@ -433,6 +433,7 @@ class EventCoder:
     ) -> Event:
         mode = None if telling.retyped else telling.trigger.rule.mode
         code = telling.event_type.code(mode)
+        code = code if telling.retyped else telling.trigger.rule.code(code)  # a PETRARCH2 pattern's own code
         source, target = with_basis(source), target and with_basis(target)
         return Event(
             event_type=telling.event_type.name,

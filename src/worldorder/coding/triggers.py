@@ -14,6 +14,9 @@ from typing import Any
 import yaml
 from spacy.tokens import Span, Token
 
+from worldorder.coding.cameo_dictionary import CameoMatch, CameoMatcher, CameoOptions
+from worldorder.coding.event_types import EventTypeTable, ModeCode
+
 VERB_TAGS = frozenset({"VERB"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
@@ -42,6 +45,7 @@ GROUP_WORDS |= {"deployment", "detachment"}  # "the first deployment of Dutch pe
 MEASURE_WORDS = frozenset({"day", "week", "month", "hour", "year", "round", "session"})
 # "joint exercises", "combined drills": manoeuvres held together (CAMEO 062), not shows of force (150)
 JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "trilateral", "multinational", "multilateral"})
+PETRARCH = "petrarch2"
 NEGATIONS = frozenset({"not", "never", "n't"})
 TOPIC_PREPS = frozenset({"of", "for", "against", "over", "on", "to"})
 
@@ -67,13 +71,25 @@ class TriggerRule:
     governors: frozenset[str] = frozenset()  # the noun needs one of these verbs: "hosted talks between"
     reporting: bool = False  # the verb needs a clause with a subject: "protested that Chile was failing"
     negated: bool = False  # the verb needs a negated to-clause: "vowed not to return the town"
+    # a PETRARCH2 pattern's own CAMEO code and Goldstein weight, more specific than the type's or mode's
+    cameo: str | None = None
+    goldstein: float | None = None
+    source: str = "own"  # "own" (triggers.yaml) or "petrarch2" (the CAMEO verb dictionary layer)
 
     @property
     def rule_id(self) -> str:
-        """A stable name for the entry, reported with every mention."""
+        """A stable name for the entry, reported with every mention ("cameo:detain:173" for PETRARCH2's)."""
+        if self.source == PETRARCH:
+            return f"cameo:{self.lemma}:{self.cameo}"
         listed = self.objects or self.complements
         detail = self.particle or ("+".join(sorted(listed))[:24] if listed else "")
         return f"{self.pos}:{self.lemma}{'_' + detail if detail else ''}:{self.event_type}"
+
+    def code(self, default: ModeCode) -> ModeCode:
+        """The entry's own CAMEO code and weight where it has one, else ``default`` (the type's or mode's)."""
+        if self.cameo is None:
+            return default
+        return ModeCode(self.cameo, default.goldstein if self.goldstein is None else self.goldstein)
 
     def accepts(self, token: Token) -> bool:
         """Whether the token meets the entry's object, particle, complement and modifier conditions."""
@@ -260,19 +276,42 @@ def _unconditional(rule: TriggerRule) -> bool:
     return not (any(conditions) or rule.joint or rule.governors or rule.reporting or rule.negated)
 
 
-class TriggerLexicon:
-    """Verb and noun trigger entries, indexed by lemma."""
+def cameo_rule(match: CameoMatch) -> TriggerRule:
+    """The entry a PETRARCH2 match stands for: type, mode and the pattern's own CAMEO code."""
+    event = match.event
+    return TriggerRule(
+        lemma=match.verb,
+        pos="verb",
+        event_type=event.event_type,
+        mode=event.mode,
+        cameo=event.cameo,
+        goldstein=event.goldstein,
+        source=PETRARCH,
+    )
 
-    def __init__(self, verbs: Mapping[str, tuple[TriggerRule, ...]], nouns: Mapping[str, tuple[TriggerRule, ...]]):
+
+class TriggerLexicon:
+    """Verb and noun trigger entries, indexed by lemma, with PETRARCH2's verb dictionary as a fallback."""
+
+    def __init__(
+        self,
+        verbs: Mapping[str, tuple[TriggerRule, ...]],
+        nouns: Mapping[str, tuple[TriggerRule, ...]],
+        cameo: CameoMatcher | None = None,
+    ):
         self._verbs = dict(verbs)
         self._nouns = dict(nouns)
+        self._cameo = cameo
 
     @classmethod
-    def load(cls) -> TriggerLexicon:
-        """Read the shipped lexicon (``data/triggers.yaml``)."""
+    def load(cls, petrarch: bool = True) -> TriggerLexicon:
+        """Read the shipped lexicon (``data/triggers.yaml``), and unless ``petrarch`` is False the
+        PETRARCH2 layer (``data/vendor/CAMEO.2.0.txt``) with the options of its ``petrarch`` section."""
         text = resources.files("worldorder.coding").joinpath("data/triggers.yaml").read_text("utf-8")
         raw: dict[str, Any] = yaml.safe_load(text)
-        return cls(_index("verb", raw["verbs"]), _index("noun", raw["nouns"]))
+        options = CameoOptions.from_spec(raw.get("petrarch"))
+        cameo = CameoMatcher.load(EventTypeTable.load(), options) if petrarch and options.enabled else None
+        return cls(_index("verb", raw["verbs"]), _index("noun", raw["nouns"]), cameo)
 
     def rules(self) -> Iterator[TriggerRule]:
         """Every entry, verbs first."""
@@ -290,11 +329,15 @@ class TriggerLexicon:
             candidates = self._nouns.get(_lemma(token), ()) or self._nouns.get(token.lower_, ())
         else:
             return None
-        return next((rule for rule in candidates if rule.accepts(token)), None)
+        own = next((rule for rule in candidates if rule.accepts(token)), None)
+        if own is not None or self._cameo is None or token.pos_ not in VERB_TAGS or self._silenced(token):
+            return own
+        match = self._cameo.match(token)
+        return cameo_rule(match) if match is not None else None
 
     def find(self, sentence: Span | Iterable[Token]) -> list[Trigger]:
         """The triggers of a sentence after the precedence rules (see ``outranked``)."""
-        found = [Trigger(t, rule) for t in sentence if (rule := self.match(t)) is not None]
+        found = self._second_layer([Trigger(t, rule) for t in sentence if (rule := self.match(t)) is not None])
         # "hosted talks between A and B": the noun the entry asks a governor for tells the event
         governed = {v.i for t in found if t.rule.governors and (v := governing_verb(t.token)) is not None}
         found = [t for t in found if t.token.i not in governed]
@@ -303,6 +346,18 @@ class TriggerLexicon:
         # an accusation keeps what it accuses of as an alleged event ("accused X of supplying arms")
         about = {t.token.i for t in found if t.rule.event_type != "ACCUSE"}
         return [t for t in found if not outranked(t, heads) and not prepositional_content(t.token, about)]
+
+    def _second_layer(self, found: list[Trigger]) -> list[Trigger]:
+        """PETRARCH2 triggers give way to our own: one that governs an own trigger ("sought to impose
+        sanctions", "struck a deal") is dropped, and with ``sentence_fallback`` all are dropped from a
+        sentence with an own trigger."""
+        own = [t for t in found if t.rule.source != PETRARCH]
+        if self._cameo is None or len(own) == len(found):
+            return found
+        if self._cameo.options.sentence_fallback and own:
+            return own
+        inside = {a.i for t in own for a in t.token.ancestors}
+        return [t for t in found if t.rule.source != PETRARCH or t.token.i not in inside]
 
     def _silenced(self, token: Token) -> bool:
         table = self._verbs if token.pos_ in VERB_TAGS else self._nouns

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from worldorder.coding.actors import ActorKB
 from worldorder.coding.events import EventCoder
+from worldorder.coding.homeland import complete_countries, dominant_country
 from worldorder.coding.merge import merge_mentions
 from worldorder.config import Settings
 from worldorder.geo import Gazetteer, OfflineGazetteer, dateline_place, find_places, locate_event
@@ -80,6 +81,7 @@ class Pipeline:
         reference, basis = reference_date(article)
         dates = find_dates(doc, reference)
         places = find_places(doc, self.gazetteer)
+        dateline, home = dateline_place(doc, places), dominant_country(places)
         events = [
             anchor_sentences(place_and_date(e, doc, dates, places, reference), doc.text, article.text)
             for e in self.coder.code(doc, reference)
@@ -88,10 +90,10 @@ class Pipeline:
             article=article,
             reference_date=reference,
             reference_basis=basis,
-            events=tuple(merge_mentions(events)),
+            events=tuple(merge_mentions([complete_countries(e, dateline, home) for e in events])),
             places=tuple(places),
             dates=tuple(dates),
-            dateline=dateline_place(doc, places),
+            dateline=dateline,
         )
 
 

@@ -28,11 +28,7 @@ pytestmark = pytest.mark.model
         ("Armenia mobilized reservists for a feared war with Azerbaijan.", ("MOBILIZE", "ARM", "AZE")),
         ("Vietnam mobilized army reservists in preparation for a war against Cambodia.", ("MOBILIZE", "VNM", "KHM")),
         ("Hungary mobilized its reserve troops for a war against Romania.", ("MOBILIZE", "HUN", "ROU")),
-        pytest.param(
-            "Peru called up thousands of reservists to face Ecuador.",
-            ("MOBILIZE", "PER", "ECU"),
-            marks=pytest.mark.xfail(strict=True, reason="'call up' (reservists) is no MOBILIZE trigger"),
-        ),
+        ("Peru called up thousands of reservists to face Ecuador.", ("MOBILIZE", "PER", "ECU")),
         # own troops offered: whom they are offered to
         ("Rwanda offered its soldiers to Burundi's president to restore order.", ("AGREE", "RWA", "BDI")),
         ("Kenya once more offered its police officers to Haiti's interim leaders.", ("AGREE", "KEN", "HTI")),
@@ -98,10 +94,9 @@ def test_a_backdrop_event_beside_the_main_event_is_left_out(
             {"ASSAULT", "PROTEST"},
         ),
         ("Zimbabwean police beat back nurses striking over unpaid wages in Harare.", {"ASSAULT", "PROTEST"}),
-        pytest.param(
+        (
             "Nigerian police used water cannon to break up crowds protesting against fuel prices in Lagos.",
             {"COERCE", "PROTEST"},
-            marks=pytest.mark.xfail(strict=True, reason="'break up' (crowds, a protest) is no COERCE trigger"),
         ),
     ],
 )

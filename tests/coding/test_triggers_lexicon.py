@@ -361,15 +361,7 @@ def test_mobilizing_is_of_forces(nlp: Language, lexicon: TriggerLexicon, text: s
         ("The Sudanese government forced UN peacekeepers out of Darfur.", ("SANCTION", "expel")),
         ("The Ethiopian government forced the UN children's agency out of Tigray.", ("SANCTION", "expel")),
         ("Mali's junta forced out the UN stabilisation mission last year.", ("SANCTION", "expel")),
-        pytest.param(
-            "The Tanzanian authorities forced out the UN refugee office in Kigoma.",
-            ("SANCTION", "expel"),
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="'office' is not among the bodies forced out, and its compound 'refugee' matches the"
-                " mass-expulsion population: coded ASSAULT",
-            ),
-        ),
+        ("The Tanzanian authorities forced out the UN refugee office in Kigoma.", ("SANCTION", "expel")),
     ],
 )
 def test_cameo2plover_assault_conventions(nlp: Language, lexicon: TriggerLexicon, text: str, expected: tuple) -> None:

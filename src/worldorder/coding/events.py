@@ -94,14 +94,16 @@ def _with_country(actor: ActorMention, country: str, basis: str) -> ActorMention
 
 def localised(
     source: ActorMention, target: ActorMention | None, where: str | None, domestic: bool, abroad: bool = False
-) -> tuple[ActorMention | None, ActorMention | None]:
+) -> tuple[ActorMention, ActorMention | None]:
     """Give bare sectors a country: "protesters in Kirkuk", "police arrested activists".
 
     A source takes the country of the place the sentence names, or for domestic-prone types
     (target policy ``home``) a state sector takes its target's country ("President X banned
     Ugandan candidates"), and a non-state sector always does (see ``_at_home``); a target
     takes its source's. A source left with neither country nor
-    organisation (nor a generic IGO/NGO/IMG/MNC sector) codes nothing.
+    organisation keeps its sector and an unknown country: "insurgents fired on soldiers" is an
+    event whoever the insurgents are (the pipeline may still find their country from the dateline
+    or the article, see ``homeland``).
 
     A bare target ("civilians", "refugees", "students") is of the country where it happened when
     the sentence names one ("aid to refugees fleeing the war in Liberia"), else its source's; one
@@ -112,8 +114,6 @@ def localised(
         source = _with_country(source, country, PLACE_BASIS if where else TARGET_BASIS) if country else source
     if target is not None and placeless(target) and not abroad and (where or source.code.country):
         target = _with_country(target, where or str(source.code.country), PLACE_BASIS if where else SOURCE_BASIS)
-    if placeless(source) and source.code.sector not in GENERIC_SECTORS:
-        return None, target
     return source, target
 
 
@@ -279,6 +279,9 @@ def _untold_target(telling: _Telling, sources: list[ActorMention]) -> bool:
     growing cooperation", "officials met"), unless a verb performs the act: "launched air strikes"."""
     if not sources and (telling.dyad.sources or _doers(telling)):
         return True
+    counted = any(c.dep_ == "dobj" and c.pos_ == "NUM" for c in telling.trigger.token.children)
+    if counted and not telling.trigger.nominal:
+        return False  # "bandits killed nine": people the act was done to, though no actor we know
     performed = telling.trigger.nominal and hosting_verb(telling.trigger.token) is not None
     return any(map(placed, sources)) and not (performed and not is_symmetric(telling))  # talks need two
 
@@ -385,7 +388,7 @@ class EventCoder:
             (*localised(s, t, dyad.where, domestic, t is not None and multinational(t, doc)), sym)
             for s, t, sym in dyad_pairs(telling)
         ]
-        kept = [(s, t, sym) for s, t, sym in pairs if s is not None and not self_dyad(s, t, sentence.doc)]
+        kept = [(s, t, sym) for s, t, sym in pairs if not self_dyad(s, t, sentence.doc)]
         if not pairs and told_as_fact(trigger, modality):  # keep the event with what the clause does say
             kept = list(fallback_pairs(telling))
         return [self._event(telling, s, t, sym, modality, claimed_by) for s, t, sym in kept]

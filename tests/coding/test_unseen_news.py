@@ -1,0 +1,117 @@
+"""Events a reader sees in short news written the way wires, archives and headlines write them.
+
+Every sentence here is our own. Each states one event through the whole pipeline (truecaser,
+parser, coder, homeland), so casing, agentless reports and actors of unknown country are covered
+as a user meets them: ``worldorder.extract``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import worldorder
+from worldorder.model import Event
+
+pytestmark = pytest.mark.model
+
+
+def events(text: str) -> list[Event]:
+    return list(worldorder.extract(text, published="2024-05-06", id="t").events)
+
+
+def kinds(text: str) -> set[tuple[str, str | None, str | None]]:
+    """(type, source sector, target sector) of every event."""
+    return {(e.event_type, e.source.code.sector, e.target.code.sector if e.target else None) for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested three men on Friday.",
+        "the police detained four students in a raid on monday.",
+        "POLICE ARREST FIVE AFTER RIOT",
+    ],
+)
+def test_an_arrest_by_police_is_coerce_in_any_casing(text: str) -> None:
+    assert any(t == "COERCE" and s == "COP" for t, s, _ in kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants opened fire on a police patrol.",
+        "Rebels fired on an army convoy near the river.",
+        "Insurgents shot at soldiers guarding the bridge.",
+    ],
+)
+def test_firing_on_someone_is_an_assault_by_the_shooters(text: str) -> None:
+    found = [e for e in events(text) if e.event_type == "ASSAULT"]
+    assert found and found[0].source.code.sector == "REB"
+    assert found[0].target is not None and found[0].target.code.sector in {"COP", "MIL"}
+
+
+def test_an_actor_of_unknown_country_is_kept_and_says_so() -> None:
+    [event] = [e for e in events("Insurgents fired on a group of six soldiers.") if e.event_type == "ASSAULT"]
+    assert event.source.code.country is None and event.source.country_basis == "unknown"
+
+
+def test_the_place_of_the_event_gives_kind_actors_their_country() -> None:
+    [event] = [e for e in events("Gunmen killed four villagers in Kaduna on Sunday.") if e.event_type == "ASSAULT"]
+    assert event.source.code.country == "NGA" and event.source.country_basis == "place"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unknown gunmen shot dead a trader.",
+        "Armed men gunned down a local councillor outside his home.",
+    ],
+)
+def test_a_killing_by_unnamed_gunmen_is_an_assault(text: str) -> None:
+    assert any(t == "ASSAULT" for t, _, _ in kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A woman was shot dead and her son injured in an ambush.",
+        "Two guards were killed when their post came under fire.",
+    ],
+)
+def test_an_agentless_killing_has_an_unknown_source(text: str) -> None:
+    found = [e for e in events(text) if e.event_type == "ASSAULT"]
+    assert found and found[0].source.code.country is None and found[0].source.code.sector is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Demonstrators marched to the presidential palace.", "Thousands of protesters rallied outside the assembly."],
+)
+def test_a_march_or_rally_is_a_protest(text: str) -> None:
+    assert any(t == "PROTEST" for t, _, _ in kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Soldiers set up a checkpoint on the main road.", "The army deployed troops along the frontier."],
+)
+def test_setting_up_posts_or_deploying_troops_is_mobilize(text: str) -> None:
+    assert any(t == "MOBILIZE" for t, _, _ in kinds(text))
+
+
+def test_a_lynching_by_a_mob_is_an_assault_by_civilians() -> None:
+    assert any(t == "ASSAULT" for t, _, _ in kinds("An angry crowd lynched a suspected thief."))
+
+
+def test_an_all_caps_headline_codes_its_killing() -> None:
+    assert any(t == "ASSAULT" for t, _, _ in kinds("BANDITS KILL 9 IN RAID ON MARKET TOWN IN NIGER"))
+
+
+def test_air_strikes_a_government_launched_are_its_assault() -> None:
+    found = [e for e in events("Moscow launched fresh air strikes, saying it wanted to support its ally.")]
+    assert any(e.event_type == "ASSAULT" and e.source.code.country == "RUS" for e in found)
+
+
+def test_an_invitation_is_consult_and_its_quad_class_follows_its_cameo_code() -> None:
+    [event] = [e for e in events("Macron invited Modi to the climate summit in Paris.") if e.event_type == "CONSULT"]
+    assert event.cameo == "040" and event.quad_class == 1

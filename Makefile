@@ -1,5 +1,5 @@
 # Two commands set up everything on a fresh Debian machine with only python3:
-#   make demo   create .venv, install, ingest the bundled sample news, show the result
+#   make demo   create .venv, install, ingest the bundled sample news (its HTML pages from a web archive), show the result
 #   make test   install the test tools, run ruff, mypy and the whole test suite
 #   make eval   score the event coder on every gold set in ../shared and ours, in one table
 VENV := .venv
@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB).wal
-	$(BIN)/worldorder ingest --db $(DEMO_DB) examples/news
+	$(BIN)/worldorder ingest --db $(DEMO_DB) examples/news/text examples/news/feed.jsonl examples/warc/news.warc.gz
 	@echo; echo "The most active pairs of actors:"
 	$(BIN)/worldorder actors --db $(DEMO_DB) --pairs --limit 8
 	@echo; echo "Russia and Iran, month by month (event ids behind each point):"

@@ -8,7 +8,7 @@ ever rewrites the text, so an offset found anywhere points into the input.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 
@@ -18,6 +18,7 @@ class DateBasis(StrEnum):
     METADATA = "metadata"  # the page's own metadata (HTML meta tags, feed entry)
     INPUT = "input"  # given with the document (JSONL ``published``, ``--published``)
     TEXT = "text"  # inferred: the latest full explicit date in the text
+    CRAWL = "crawl"  # the day a web crawler fetched the page (WARC-Date), when nothing better is known
     UNKNOWN = "unknown"
 
 
@@ -35,8 +36,8 @@ class Document:
     """One input document as read, before any analysis."""
 
     text: str
-    origin: str  # file path, URL or "<stdin>", with ":LINE" for JSON Lines
-    kind: str  # "text", "html", "jsonl", "url"
+    origin: str  # file path, URL or "<stdin>", with ":LINE" for JSON Lines and ":RECORD" for WARC
+    kind: str  # "text", "html", "jsonl", "warc"
     id: str | None = None
     title: str | None = None
     url: str | None = None
@@ -45,6 +46,7 @@ class Document:
     published: date | None = None
     published_basis: DateBasis = DateBasis.UNKNOWN
     excluded: tuple[Span, ...] = ()
+    crawled: datetime | None = None  # when a crawler fetched the page (WARC-Date), UTC
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,7 @@ class Article:
     language: str
     skipped: str | None  # reason the article is not analysed (e.g. "language: fr"), or None
     excluded: tuple[Span, ...] = ()
+    crawled: datetime | None = None  # when a crawler fetched the page (WARC-Date), UTC
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,15 +98,21 @@ class Pipeline:
 
 
 def reference_date(article: Article) -> tuple[date | None, DateBasis]:
-    """The publication date, else the latest full explicit date in the text (inferred), else unknown.
+    """The publication date, else the latest full explicit date in the text (inferred), else the day
+    a crawler fetched the page, else unknown.
 
     The whole text is searched, excluded spans included: "Published Oct. 12, 2024" lines and
-    photo captions are furniture, yet they are where a scraped page keeps its date.
+    photo captions are furniture, yet they are where a scraped page keeps its date. The crawl day
+    comes last: news crawls fetch a page within days of publication, but a stated date is exact.
     """
     if article.published is not None:
         return article.published, article.published_basis
     inferred = infer_reference_date(article.text)
-    return (inferred, DateBasis.TEXT) if inferred else (None, DateBasis.UNKNOWN)
+    if inferred:
+        return inferred, DateBasis.TEXT
+    if article.crawled is not None:
+        return article.crawled.date(), DateBasis.CRAWL
+    return None, DateBasis.UNKNOWN
 
 
 def place_and_date(

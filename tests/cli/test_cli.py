@@ -110,3 +110,20 @@ def test_cli_seed_article_keeps_text_and_excludes_boilerplate(tmp_path: Path) ->
     assert {"Connect with us", "Published", "on", "Continue Reading"} <= excluded
     assert any("Getty Images" in line for line in excluded)
 
+
+
+@pytest.mark.model
+def test_cli_ingest_warc_sample_stores_its_pages_once(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.duckdb")
+    warc = str(REPO / "examples" / "warc" / "news.warc.gz")
+    first = run("ingest", "-q", "--db", db, warc)
+    second = run("ingest", "-q", "--db", db, warc)
+    assert first.returncode == 0, first.stderr
+    assert "skipped (warc record: HTTP 404)" in first.stdout and "skipped (warc record: not HTML)" in first.stdout
+    assert second.returncode == 0 and "all 10 articles were already present" in second.stdout
+    con = duckdb.connect(db, read_only=True)
+    rows = con.execute("SELECT kind, count(*), count(crawled), min(url) FROM articles GROUP BY kind").fetchall()
+    events = con.execute("SELECT count(*) FROM events").fetchone()
+    con.close()
+    assert rows == [("warc", 10, 10, "https://capitalwire.test/politics/nato-summit-washington-ukraine-declaration")]
+    assert events is not None and events[0] >= 10

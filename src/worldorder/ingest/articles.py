@@ -46,4 +46,5 @@ def make_article(
         language=language,
         skipped=None if language in ANALYSED_LANGUAGES else f"language: {language}",
         excluded=document.excluded,
+        crawled=document.crawled,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from pathlib import Path
 import httpx
 
 from worldorder.config import Settings
-from worldorder.errors import InputError
+from worldorder.errors import InputError, UnreadableInput
 from worldorder.ingest.boilerplate import BoilerplateRules
 from worldorder.ingest.html import read_html
 from worldorder.ingest.jsonl import read_jsonl
@@ -19,6 +20,7 @@ from worldorder.ingest.reading import decode_text, looks_like_html, looks_like_j
 from worldorder.ingest.sources import Source, expand
 from worldorder.ingest.text import read_text
 from worldorder.ingest.url import fetch, make_client
+from worldorder.ingest.warc import is_warc, read_warc
 from worldorder.model import Document, Failure
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -27,11 +29,15 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 @dataclass
 class Reader:
-    """Reads sources with shared rules and one HTTP client, opened on first need."""
+    """Reads sources with shared rules and one HTTP client, opened on first need.
+
+    ``skipped`` counts the records read on purpose as no document (a WARC's images and 404s).
+    """
 
     settings: Settings
     rules: BoilerplateRules = field(default_factory=BoilerplateRules.shipped)
     stdin: Iterable[bytes] | None = None
+    skipped: Counter[str] = field(default_factory=Counter)
     _stack: ExitStack = field(default_factory=ExitStack)
     _client: httpx.Client | None = None
 
@@ -59,6 +65,9 @@ class Reader:
         if source.kind == "stdin":
             data = b"".join(self.stdin if self.stdin is not None else [sys.stdin.buffer.read()])
             suffix = ""
+        elif self._is_warc(source.location):
+            yield from self._read_warc(source.location)
+            return
         else:
             # JSON Lines corpora may be large; only single-document files have the size cap
             is_jsonl = source.location.endswith(JSONL_SUFFIXES)
@@ -74,6 +83,21 @@ class Reader:
             yield read_html(text, origin)
         else:
             yield read_text(text, origin, self.rules)
+
+    def _is_warc(self, location: str) -> bool:
+        try:
+            with open(location, "rb") as handle:
+                return is_warc(location, handle.read(8))
+        except OSError:
+            return False  # read_file_bytes says why in one line
+
+    def _read_warc(self, location: str) -> Iterator[Document | Failure]:
+        """A web archive streams record by record: no size cap on the file, one on each page."""
+        try:
+            with open(location, "rb") as handle:
+                yield from read_warc(handle, location, self.settings.max_input_bytes, self.skipped)
+        except OSError as exc:
+            raise UnreadableInput(f"cannot read: {exc.strerror or exc}") from exc
 
     def _capped_lines(self, items: Iterator[Document | Failure]) -> Iterator[Document | Failure]:
         for item in items:

@@ -69,6 +69,7 @@ def run_ingest(
             _store_batch(articles, store, analyser, report, progress)
             if progress:
                 progress(len(articles), None)
+        report.skipped.update(source.skipped)
     return report
 
 

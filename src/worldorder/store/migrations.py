@@ -230,6 +230,9 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE clusters ADD COLUMN target_country_basis VARCHAR;
         """,
     ),
+    # Migration 8: pages read from web archives (WARC) keep when the crawler fetched them; the
+    # crawl day is the reference date of last resort for a page that states no date of its own.
+    Migration(8, "when a crawled page was fetched", "ALTER TABLE articles ADD COLUMN crawled TIMESTAMP;"),
 )
 
 

@@ -26,6 +26,7 @@ def article_row(article: Article, now: datetime) -> dict[str, Any]:
         "skipped": article.skipped,
         "excluded": [{"start": s.start, "end": s.end, "label": s.label} for s in article.excluded],
         "ingested_at": now,
+        "crawled": article.crawled,
     }
 
 
@@ -44,6 +45,7 @@ def article_from_row(row: dict[str, Any]) -> Article:
         language=row["language"],
         skipped=row["skipped"],
         excluded=tuple(Span(s["start"], s["end"], s["label"]) for s in row["excluded"] or ()),
+        crawled=row.get("crawled"),
     )
 
 

@@ -160,6 +160,7 @@ def test_store_clusters_events_stored_before_clustering_existed(tmp_path: Path) 
             "DROP TABLE cluster_members; DROP TABLE clusters; ALTER TABLE events DROP COLUMN location_kind;"
             "DROP INDEX mentions_by_event; ALTER TABLE events DROP COLUMN location_basis;"
             + "".join(f"ALTER TABLE events DROP COLUMN {role}_country_basis;" for role in ACTOR_ROLES)
+            + "ALTER TABLE articles DROP COLUMN crawled;"
         )
     with Store.open(path) as store:
         assert [e.articles for e in store.search_events()] == [1]

@@ -115,3 +115,19 @@ def test_air_strikes_a_government_launched_are_its_assault() -> None:
 def test_an_invitation_is_consult_and_its_quad_class_follows_its_cameo_code() -> None:
     [event] = [e for e in events("Macron invited Modi to the climate summit in Paris.") if e.event_type == "CONSULT"]
     assert event.cameo == "040" and event.quad_class == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Israeli air strikes hit a school in Rafah on Sunday.", "The roadside bomb attack killed three soldiers."],
+)
+def test_an_attack_noun_told_by_what_it_did_is_an_assault(text: str) -> None:
+    assert any(t == "ASSAULT" for t, _, _ in kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The war has killed thousands of people since 2023.", "The conflict has displaced millions in the region."],
+)
+def test_a_war_summarised_by_its_toll_is_no_event(text: str) -> None:
+    assert not events(text)

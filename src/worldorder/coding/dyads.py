@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from worldorder.coding.coref import PRONOUNS, DiscourseMemory, clause_subject, is_person, is_pronoun, speaker
 from worldorder.coding.event_types import EventType
-from worldorder.coding.triggers import Trigger, governing_verb, hosting_verb
+from worldorder.coding.triggers import Trigger, governing_verb, hosting_verb, impact_verb
 from worldorder.model import ActorCode, ActorMention
 
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -823,13 +823,16 @@ class DyadReader:
         target_groups += [g for heads in list(target_groups) for h in heads for g in owner_groups(h)]
         if light is not None:
             target_groups += [_children(light, "dative"), *_prep_objects(light, preps)]
+        impact = impact_verb(noun)
+        if impact is not None:  # "air strikes hit rebel positions in Idlib"
+            target_groups += [_children(impact, "dobj")]
         targets = self._first(target_groups, exclude=sources)
         if not sources and len(targets) > 1:  # "clashes between A and B": A and B are the pair
             return Dyad(tuple(targets), ())
         if targets:
             return Dyad(tuple(sources), tuple(targets))
-        places = [*_place_groups(noun), *(_place_groups(light) if light is not None else [])]
-        if light is None:  # "as part of their cooperation": a backdrop, not an event between the two
+        places = [*_place_groups(noun), *(g for v in (light, impact) if v is not None for g in _place_groups(v))]
+        if light is None and impact is None:  # "as part of their cooperation": a backdrop, not an event between the two
             return Dyad(tuple(sources), tuple(self._place(places, sources, venue)), placed=True)
         return self._placed(noun, sources, places, venue)
 

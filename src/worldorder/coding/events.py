@@ -32,7 +32,14 @@ from worldorder.coding.dyads import (
 from worldorder.coding.event_types import EventType, EventTypeTable
 from worldorder.coding.modality import Cue, ModalityCues, ModalityReader, Reading
 from worldorder.coding.places import PlacedResolver
-from worldorder.coding.triggers import Trigger, TriggerLexicon, TriggerRule, hosting_verb
+from worldorder.coding.triggers import (
+    DURATIVE_NOUNS,
+    Trigger,
+    TriggerLexicon,
+    TriggerRule,
+    hosting_verb,
+    impact_verb,
+)
 from worldorder.geo.gazetteer import Gazetteer
 from worldorder.model import ActorCode, ActorMention, Event, Mention
 
@@ -247,7 +254,8 @@ def told_as_fact(trigger: Trigger, modality: str) -> bool:
     if modality not in FACTUAL:
         return False
     if trigger.nominal:
-        return hosting_verb(token) is not None or any(c.ent_type_ in ("DATE", "TIME") for c in token.subtree)
+        told = hosting_verb(token) is not None or impact_verb(token) is not None
+        return told or any(c.ent_type_ in ("DATE", "TIME") for c in token.subtree)
     if token.dep_ in ("xcomp", "relcl", "amod") or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return False
     return not any(h.pos_ == "PRON" for h in source_heads(token))
@@ -267,8 +275,8 @@ def fallback_pairs(telling: _Telling) -> Iterator[tuple[ActorMention, ActorMenti
     if telling.target_policy == "required" and not targets and _untold_target(telling, sources):
         return
     doers = _doers(telling)
-    if not sources and any(_lemma(d) in NATURAL_FORCES for d in doers):
-        return  # "the earthquake killed 300": no one acted
+    if not sources and any(_lemma(d) in NATURAL_FORCES | DURATIVE_NOUNS for d in doers):
+        return  # "the earthquake killed 300": no one acted; "the war has killed thousands": a backdrop
     unnamed = [_unnamed_actor(d) for d in doers if _lemma(d) not in telling.event_type.agentless_causes]
     for source in sources or unnamed[:1] or [unknown_actor(telling.trigger.token)]:
         yield source, (targets[0] if targets else None), False
@@ -279,9 +287,8 @@ def _untold_target(telling: _Telling, sources: list[ActorMention]) -> bool:
     growing cooperation", "officials met"), unless a verb performs the act: "launched air strikes"."""
     if not sources and (telling.dyad.sources or _doers(telling)):
         return True
-    counted = any(c.dep_ == "dobj" and c.pos_ == "NUM" for c in telling.trigger.token.children)
-    if counted and not telling.trigger.nominal:
-        return False  # "bandits killed nine": people the act was done to, though no actor we know
+    if not telling.trigger.nominal and any(c.dep_ == "dobj" for c in telling.trigger.token.children):
+        return False  # "bandits killed nine", "demanded early elections": the act is told, whoever it is on
     performed = telling.trigger.nominal and hosting_verb(telling.trigger.token) is not None
     return any(map(placed, sources)) and not (performed and not is_symmetric(telling))  # talks need two
 

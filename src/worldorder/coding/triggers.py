@@ -492,6 +492,46 @@ def measured_span(noun: Token) -> Token | None:
     return span if _lemma(span) in MEASURE_WORDS or _lemma(span) in GROUP_WORDS else None
 
 
+# verbs that tell what an attack did, with the attack as their subject: "air strikes hit a market",
+# "the ambush left six dead", "clashes claimed ten lives"
+IMPACT_VERBS = frozenset(
+    {
+        "hit",
+        "strike",
+        "kill",
+        "wound",
+        "injure",
+        "destroy",
+        "damage",
+        "target",
+        "level",
+        "flatten",
+        "raze",
+        "leave",
+        "claim",
+        "rock",
+        "shake",
+        "pound",
+        "devastate",
+        "wreck",
+        "tear",
+        "rip",
+        "displace",
+    }
+)
+# nouns for a state of affairs rather than an act, which a verb of impact does not make an event:
+# "the war has killed thousands"
+DURATIVE_NOUNS = frozenset({"war", "conflict", "crisis", "violence", "insurgency", "occupation", "unrest", "tension"})
+
+
+def impact_verb(noun: Token) -> Token | None:
+    """The verb an event noun is the subject of when it tells what the act did: "strikes hit a market"."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.pos_ != "VERB" or _lemma(verb) not in IMPACT_VERBS:
+        return None
+    return None if _lemma(noun) in DURATIVE_NOUNS else verb
+
+
 def hosting_verb(noun: Token) -> Token | None:
     """The verb whose subject performs a nominal event: "held talks", "arrived on a visit"."""
     governor = governing_verb(noun)

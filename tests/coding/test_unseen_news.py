@@ -131,3 +131,37 @@ def test_an_attack_noun_told_by_what_it_did_is_an_assault(text: str) -> None:
 )
 def test_a_war_summarised_by_its_toll_is_no_event(text: str) -> None:
     assert not events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan handed over ten patrol boats to the Philippines.", ("AID", "JPN", "PHL")),
+        ("Norway gave two field hospitals to Somalia.", ("AID", "NOR", "SOM")),
+        ("The museum returned a looted bronze head to Nigeria.", ("RETREAT", None, "NGA")),
+    ],
+)
+def test_giving_a_thing_to_a_named_party_is_material_cooperation(
+    text: str, expected: tuple[str, str | None, str]
+) -> None:
+    found = {(e.event_type, e.source.code.country, e.target.code.country if e.target else None) for e in events(text)}
+    assert expected in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada sent a letter to India.",
+        "The president gave a warm welcome to his Kenyan guest.",
+        "The negotiators returned to Vienna on Monday.",
+    ],
+)
+def test_words_envoys_and_going_back_are_no_gift(text: str) -> None:
+    assert not {e.event_type for e in events(text)} & {"AID", "RETREAT"}
+
+
+@pytest.mark.parametrize(
+    "text", ["The EU removed sanctions on two Belarusian banks.", "Parliament repealed the ban on opposition parties."]
+)
+def test_taking_sanctions_away_is_a_concession(text: str) -> None:
+    assert "CONCEDE" in {e.event_type for e in events(text)}

@@ -71,6 +71,7 @@ class TriggerRule:
     governors: frozenset[str] = frozenset()  # the noun needs one of these verbs: "hosted talks between"
     reporting: bool = False  # the verb needs a clause with a subject: "protested that Chile was failing"
     negated: bool = False  # the verb needs a negated to-clause: "vowed not to return the town"
+    recipient: bool = False  # the verb needs a named party it gives to: "handed the artefacts over to Peru"
     # a PETRARCH2 pattern's own CAMEO code and Goldstein weight, more specific than the type's or mode's
     cameo: str | None = None
     goldstein: float | None = None
@@ -119,6 +120,8 @@ class TriggerRule:
         if self.reporting and not any(
             c.dep_ == "ccomp" and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children) for c in token.children
         ):
+            return False
+        if self.recipient and not gives_to_party(token):
             return False
         return not self.negated or any(_negated(c) for c in token.children if c.dep_ == "xcomp")
 
@@ -225,6 +228,17 @@ def _complements(token: Token) -> Iterator[Token]:
             yield from (c for c in clauses if not _aimed_at_ill(c))
 
 
+def gives_to_party(verb: Token) -> bool:
+    """Whether a verb of giving names a party it gives to ("returned the paintings to Italy", "handed
+    over trucks to the Red Cross") and what it gives is a thing, not words or envoys ("sent a letter
+    to Iran", "sent a delegation to Cairo")."""
+    given = list(_objects(verb))
+    if not given or any(_lemma(o) in NOT_GIVEN for o in given):
+        return False  # "returned to Geneva" gives nothing
+    groups = (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to")
+    return any(t.ent_type_ in RECIPIENT_ENTITIES for prep in groups for t in prep.subtree)
+
+
 def _aimed_at_ill(clause: Token) -> bool:
     return any(c.dep_ in ("dobj", "pobj", "prep") and _ill(c) for c in clause.children)
 
@@ -259,6 +273,7 @@ def _rules(pos: str, event_type: str, lemma: str, spec: Any) -> Iterator[Trigger
             governors=frozenset(option.get("governors") or ()),
             reporting=bool(option.get("reporting", False)),
             negated=bool(option.get("negated", False)),
+            recipient=bool(option.get("recipient", False)),
         )
 
 
@@ -273,7 +288,7 @@ def _index(pos: str, section: Mapping[str, Mapping[str, Any]]) -> dict[str, tupl
 
 def _unconditional(rule: TriggerRule) -> bool:
     conditions = (rule.objects, rule.particle, rule.modifiers, rule.complements, rule.mandative, rule.subjects)
-    return not (any(conditions) or rule.joint or rule.governors or rule.reporting or rule.negated)
+    return not (any(conditions) or rule.joint or rule.governors or rule.reporting or rule.negated or rule.recipient)
 
 
 def cameo_rule(match: CameoMatch) -> TriggerRule:
@@ -492,6 +507,18 @@ def measured_span(noun: Token) -> Token | None:
     return span if _lemma(span) in MEASURE_WORDS or _lemma(span) in GROUP_WORDS else None
 
 
+# named parties a verb of giving can give to, and what it sends that is no gift
+RECIPIENT_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+NOT_GIVEN = frozenset(
+    {"letter", "message", "note", "signal", "invitation", "condolence", "condolences", "greeting", "greetings",
+     "warning", "envoy", "delegation", "team", "official", "minister", "diplomat", "representative", "troop",
+     "troops", "soldier", "soldiers", "force", "forces", "ultimatum", "request", "demand", "proposal", "report",
+     "complaint", "protest", "word", "congratulations", "thanks", "welcome", "reception", "speech", "address",
+     "interview", "statement", "briefing", "assurance", "assurances", "blessing", "approval", "endorsement",
+     "backing", "support", "personnel", "staff", "expert", "experts", "mission", "observer", "observers",
+     "inspector", "inspectors", "investigator", "investigators", "monitor", "monitors", "peacekeeper",
+     "peacekeepers", "doctor", "doctors", "ambassador", "emissary", "mediator", "negotiator", "negotiators"}
+)
 # verbs that tell what an attack did, with the attack as their subject: "air strikes hit a market",
 # "the ambush left six dead", "clashes claimed ten lives"
 IMPACT_VERBS = frozenset(

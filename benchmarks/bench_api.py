@@ -1,6 +1,6 @@
 """The JSON API at scale: the page's common views over HTTP on a database of generated events.
 
-    .venv/bin/python benchmarks/bench_api.py [--events 1000000] [--requests 50] [--db PATH]
+    .venv/bin/python benchmarks/bench_api.py [--events 1000000] [--requests 50] [--db PATH] [--views WORDS]
 
 Loads ``--events`` generated reports with the store benchmark's generator (``bench_store.py``)
 unless ``--db`` names an existing database, serves it with uvicorn on 127.0.0.1 as
@@ -55,6 +55,10 @@ def views(event_ids: int) -> dict[str, Params]:
         "events, actor + type": lambda rng: ("/api/events", {"actor": rng.choice(COUNTRIES), "event_type": "ACCUSE"}),
         "events, full text": lambda rng: ("/api/events", {"q": f"{rng.choice(COUNTRIES)} and"}),
         "event detail": lambda rng: (f"/api/events/{rng.randrange(1, event_ids)}", {}),
+        "events by id, 200 ids": lambda rng: (
+            "/api/events/by-id",
+            {"ids": ",".join(str(i) for i in rng.sample(range(1, event_ids + 1), 200))},
+        ),
         "relations, pair + year": lambda rng: (
             "/api/relations",
             {"a": pair(rng)[0], "b": pair(rng)[1], "start": "2023-01-01", "end": "2023-12-31"},
@@ -93,6 +97,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--db", type=Path, default=None, help="an existing database (skips generation)")
+    parser.add_argument("--views", default="", help="comma-separated words: time only views whose name has one")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         database = args.db or Path(folder) / "bench.duckdb"
@@ -103,6 +108,8 @@ def main() -> None:
         print(f"{clusters:,} cross-article events; {args.requests} requests per view")
         with live_server(database, Path(folder) / "served.duckdb") as url, httpx.Client(base_url=url) as client:
             for name, make in views(clusters).items():
+                if args.views and not any(word in name for word in args.views.split(",")):
+                    continue
                 p50, p95 = timed(client, make, args.requests)
                 print(f"  {name:<24} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms")
 

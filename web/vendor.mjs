@@ -7,6 +7,10 @@ const files = [
   ["d3", "dist/d3.min.js", "d3.min.js"],
   ["topojson-client", "dist/topojson-client.min.js", "topojson-client.min.js"],
   ["world-atlas", "countries-110m.json", "countries-110m.json"],
+  ["swagger-ui-dist", "swagger-ui-bundle.js", "swagger-ui-bundle.js"],
+  ["swagger-ui-dist", "swagger-ui.css", "swagger-ui.css"],
+  ["swagger-ui-dist", "swagger-ui-bundle.js.LICENSE.txt", "swagger-ui-bundle.js.LICENSE.txt"],
+  ["swagger-ui-dist", "NOTICE", "NOTICE-swagger-ui-dist"],
 ];
 
 mkdirSync(target, { recursive: true });

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from tests.analysis.records import Pair, accusations, attacks, meetings, two_camps
-from worldorder.analysis import find_blocs, signed_modularity, signed_network
+from worldorder.analysis import bloc_evidence, find_blocs, signed_modularity, signed_network
 from worldorder.analysis.blocs import flip_gains, group_matrix, modularity_matrix
 
 
@@ -72,3 +72,12 @@ def test_flip_gains_match_recomputing_the_split(seed: int) -> None:
         flipped = signs.copy()
         flipped[i] = -flipped[i]
         assert gains[i] == pytest.approx(flipped @ sub @ flipped - signs @ sub @ signs)
+
+
+def test_bloc_evidence_shows_a_bloc_held_by_one_event_as_weak() -> None:
+    network = signed_network([*two_camps(), meetings("PPP", "QQQ", 1)])
+    partition = find_blocs(network)
+    evidence = {partition.blocs[e.bloc].members: e for e in bloc_evidence(network, partition)}
+    east, lone = evidence[("AAA", "BBB", "CCC")], evidence[("PPP", "QQQ")]
+    assert (east.events, east.ties) == (7, 3) and (lone.events, lone.ties) == (1, 1)
+    assert 0 < east.cohesion < 1 == lone.cohesion  # the east also quarrels with the west

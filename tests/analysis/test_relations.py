@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
 from tests.analysis.records import ATTACK, Pair, Period
-from worldorder.analysis import relation_score, relation_timeline
+from worldorder.analysis import off_chart, overall_score, relation_score, relation_timeline
 
 
 @pytest.mark.parametrize(
@@ -37,3 +38,36 @@ def test_relation_timeline_orders_periods_and_keeps_events_behind_each_point() -
 
 def test_relation_timeline_of_no_points_is_empty() -> None:
     assert relation_timeline([]) == []
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    event_id: int
+    date_start: date | None
+    date_precision: str | None
+    goldstein: float = 1.0
+    modality: str = "asserted"
+
+
+@pytest.mark.parametrize(
+    ("interval", "coarse"),
+    [("day", [2, 3, 4]), ("week", [3, 4]), ("month", [4])],
+)
+def test_off_chart_puts_events_known_less_precisely_than_the_interval_apart(interval: str, coarse: list[int]) -> None:
+    events = [
+        Dated(1, date(2024, 5, 3), "day"),
+        Dated(2, date(2024, 4, 29), "week"),
+        Dated(3, date(2024, 5, 1), "month"),
+        Dated(4, date(2024, 1, 1), "year"),
+        Dated(5, None, None),
+        Dated(6, date(2024, 5, 3), "day", modality="negated"),
+    ]
+    apart = off_chart(events, interval)
+    assert [e.event_id for e in apart.coarse] == coarse
+    assert (apart.undated, apart.negated) == ((5,), (6,))
+
+
+def test_overall_score_weighs_spans_like_points() -> None:
+    points = relation_timeline([Period(date(2024, 1, 1), material_conflict=1, goldstein=ATTACK)])
+    assert overall_score(points, [Dated(9, date(2024, 1, 1), "year", goldstein=10.0)]) == 0.0
+    assert overall_score([], []) == 0.0

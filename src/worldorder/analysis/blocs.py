@@ -162,3 +162,33 @@ def network_and_blocs(pairs: Iterable[PairCounts], min_events: int = 1) -> tuple
     """The signed network of the pairs and its blocs."""
     network = signed_network(pairs, min_events)
     return network, find_blocs(network)
+
+
+@dataclass(frozen=True, slots=True)
+class BlocEvidence:
+    """How much holds a bloc together: a bloc of two actors tied by one event is weak evidence.
+
+    ``cohesion`` is the share of the members' tie weight (|Goldstein| / 10, summed over every tie
+    a member has) that is cooperation between members: 1 when all they do is cooperate with each
+    other, near 0 when the bloc is mostly a by-product of shared enemies or of a lone event.
+    """
+
+    bloc: int
+    events: int  # events on ties between members
+    ties: int  # ties between members
+    inner_weight: float  # signed weight of the ties between members
+    cohesion: float  # positive inner weight / all |weight| of the members' ties, in [0, 1]
+
+
+def bloc_evidence(network: SignedNetwork, partition: BlocPartition) -> tuple[BlocEvidence, ...]:
+    """The evidence behind each bloc of ``partition``, in bloc order."""
+    return tuple(_evidence(network, bloc) for bloc in partition.blocs)
+
+
+def _evidence(network: SignedNetwork, bloc: Bloc) -> BlocEvidence:
+    members = set(bloc.members)
+    inner = [e for e in network.edges if e.a in members and e.b in members]
+    touching = sum(abs(e.weight) for e in network.edges if e.a in members or e.b in members)
+    positive = sum(e.weight for e in inner if e.weight > 0)
+    cohesion = positive / touching if touching else 0.0
+    return BlocEvidence(bloc.id, sum(e.events for e in inner), len(inner), sum(e.weight for e in inner), cohesion)

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 GOLDSTEIN_RANGE = 10.0  # the Goldstein scale runs from -10 to +10
+FINENESS = ("day", "week", "month", "year")  # date precisions, finest first
 
 
 class RelationCounts(Protocol):
@@ -99,3 +100,47 @@ def timeline_score(points: Sequence[TimelinePoint]) -> float:
     if events == 0:
         return 0.0
     return max(-1.0, min(1.0, sum(p.goldstein for p in points) / (GOLDSTEIN_RANGE * events)))
+
+
+class PairEventLike(Protocol):
+    """One event of a pair as the store's ``PairEvent`` gives it."""
+
+    @property
+    def event_id(self) -> int: ...
+    @property
+    def date_start(self) -> date | None: ...
+    @property
+    def date_precision(self) -> str | None: ...
+    @property
+    def goldstein(self) -> float: ...
+    @property
+    def modality(self) -> str: ...
+
+
+E = TypeVar("E", bound=PairEventLike)
+
+
+@dataclass(frozen=True, slots=True)
+class OffChart(Generic[E]):
+    """A pair's events that a chart by ``interval`` cannot draw as a point of one period."""
+
+    coarse: tuple[E, ...]  # dated less precisely than the interval: a span, not a point
+    undated: tuple[int, ...]
+    negated: tuple[int, ...]  # "did not meet": listed, never scored
+
+
+def off_chart(events: Sequence[E], interval: str) -> OffChart[E]:
+    """Split the events a timeline by ``interval`` leaves off its bars: coarse, undated, negated."""
+    fine = FINENESS[: FINENESS.index(interval) + 1]
+    negated = tuple(e.event_id for e in events if e.modality == "negated")
+    kept = [e for e in events if e.modality != "negated"]
+    undated = tuple(e.event_id for e in kept if e.date_start is None)
+    coarse = tuple(e for e in kept if e.date_start is not None and (e.date_precision or "day") not in fine)
+    return OffChart(coarse, undated, negated)
+
+
+def overall_score(points: Sequence[TimelinePoint], coarse: Sequence[PairEventLike]) -> float:
+    """The relation score of every dated event: the timeline's points and the coarse spans."""
+    events = sum(p.events for p in points) + len(coarse)
+    goldstein = sum(p.goldstein for p in points) + sum(e.goldstein for e in coarse)
+    return max(-1.0, min(1.0, goldstein / (GOLDSTEIN_RANGE * events))) if events else 0.0

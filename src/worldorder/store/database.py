@@ -23,10 +23,12 @@ from worldorder.store.clustering import cluster_batch
 from worldorder.store.migrations import CLUSTERS_MIGRATION, is_behind, migrate
 from worldorder.store.queries import (
     ActorActivity,
+    ActorName,
     DyadWeight,
     EventDetail,
     EventFilter,
     EventSummary,
+    PairEvent,
     RelationPoint,
 )
 from worldorder.store.rows import analysis_rows, article_from_row, article_row
@@ -247,6 +249,14 @@ class Store:
         """The newest located events matching ``filter``, as narrow map records."""
         return queries.map_points(self._con, filter or EventFilter())
 
+    def count_undated(self) -> int:
+        """Events without a date (listed and counted, but on no timeline)."""
+        return queries.count_undated(self._con)
+
+    def summaries(self, ids: list[int]) -> list[EventSummary]:
+        """The events ``ids`` in the order asked, from one query; ids naming no event are left out."""
+        return queries.summaries(self._con, ids)
+
     def count_events(self, filter: EventFilter | None = None) -> int:
         return queries.count_events(self._con, filter or EventFilter())
 
@@ -255,15 +265,34 @@ class Store:
         return queries.event_detail(self._con, event_id)
 
     def relations(
-        self, a: str, b: str, interval: str = "month", start: date | None = None, end: date | None = None
+        self,
+        a: str,
+        b: str,
+        interval: str = "month",
+        start: date | None = None,
+        end: date | None = None,
+        precise_only: bool = False,
     ) -> list[RelationPoint]:
-        return queries.relations(self._con, a, b, interval, start, end)
+        return queries.relations(self._con, a, b, interval, start, end, precise_only)
 
-    def top_actors(self, limit: int = 20, start: date | None = None, end: date | None = None) -> list[ActorActivity]:
-        return queries.top_actors(self._con, limit, start, end)
+    def pair_events(self, a: str, b: str, start: date | None = None, end: date | None = None) -> list[PairEvent]:
+        """Every event between two actors (negated and undated too), oldest first, undated last."""
+        return queries.pair_events(self._con, a, b, start, end)
 
-    def top_pairs(self, limit: int = 20, start: date | None = None, end: date | None = None) -> list[DyadWeight]:
-        return queries.dyads(self._con, start, end, limit)
+    def actor_names(self) -> list[ActorName]:
+        """Every actor key in the store with its name and number of events, busiest first."""
+        return queries.actor_names(self._con)
+
+    def top_actors(
+        self, limit: int = 20, start: date | None = None, end: date | None = None, every: bool = False
+    ) -> list[ActorActivity]:
+        """The busiest actors; ``every`` counts negated and undated events too (as the events list does)."""
+        return queries.top_actors(self._con, limit, start, end, every)
+
+    def top_pairs(
+        self, limit: int = 20, start: date | None = None, end: date | None = None, every: bool = False
+    ) -> list[DyadWeight]:
+        return queries.dyads(self._con, start, end, limit, every)
 
     def dyads(self, start: date | None = None, end: date | None = None) -> list[DyadWeight]:
         return queries.dyads(self._con, start, end)

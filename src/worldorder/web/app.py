@@ -13,7 +13,8 @@ from importlib.resources import files
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from worldorder.config import Settings
@@ -48,7 +49,7 @@ def create_app(settings: Settings, open_store: StoreOpener = open_read_only) -> 
         version="0.1.0",
         lifespan=lifespan,
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,  # served below with the vendored Swagger UI: FastAPI's own page loads it from a CDN
         redoc_url=None,
     )
     app.include_router(router, prefix="/api")
@@ -56,7 +57,21 @@ def create_app(settings: Settings, open_store: StoreOpener = open_read_only) -> 
     folder = static_folder()
     app.mount("/static", StaticFiles(directory=folder), name="static")
     app.add_api_route("/", lambda: FileResponse(folder / "index.html"), include_in_schema=False)
+    app.add_api_route("/api/docs", api_docs, include_in_schema=False)
+    icon = folder / "favicon.svg"
+    app.add_api_route("/favicon.ico", lambda: FileResponse(icon, media_type="image/svg+xml"), include_in_schema=False)
     return app
+
+
+def api_docs() -> HTMLResponse:
+    """Swagger UI from the package's own copy (static/vendor), so the API page works offline."""
+    return get_swagger_ui_html(
+        openapi_url="/api/openapi.json",
+        title="worldorder API",
+        swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+        swagger_css_url="/static/vendor/swagger-ui.css",
+        swagger_favicon_url="/static/favicon.svg",
+    )
 
 
 async def store_error(_request: Request, exc: Exception) -> JSONResponse:

@@ -6,13 +6,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
 
-from fastapi import HTTPException, Query
+from fastapi import HTTPException, Query, Request
 
 from worldorder.store import EventFilter
+from worldorder.store.queries import MAX_EVENT_ID
 
 MAX_PAGE = 200  # one page of the explorer; larger pages cost more than they show
 MAX_MAP_POINTS = 2000  # markers a browser draws without stutter
 MAX_IDS = 200  # events fetched by id in one call (the events behind a timeline point)
+MAX_CSV = 100_000  # rows of one CSV download (about 40 MB)
+LIST_PARAMETERS = frozenset({"ids"})  # the only parameters the API documents as lists
 KEY_PATTERN = r"^[A-Za-z][A-Za-z0-9_]{1,15}$"  # RUS, NATO, HAMAS
 MODALITIES = ("asserted", "reported", "alleged", "planned", "intended", "hypothetical", "negated")
 
@@ -62,12 +65,24 @@ def check_range(start: date | None, end: date | None) -> None:
         raise HTTPException(status_code=422, detail=f"start {start} is after end {end}")
 
 
-def parse_ids(raw: str) -> list[int]:
-    """``1,2,3`` -> [1, 2, 3], at most MAX_IDS of them."""
-    try:
-        ids = [int(part) for part in raw.split(",") if part.strip()]
-    except ValueError as exc:
-        raise HTTPException(status_code=422, detail="ids must be comma-separated integers") from exc
-    if len(ids) > MAX_IDS:
+def parse_ids(raw: list[str]) -> list[int]:
+    """``["1,2", "3"]`` (``ids=1,2&ids=3``) -> [1, 2, 3], at most MAX_IDS of them, each a stored id's size."""
+    parts = [part.strip() for chunk in raw for part in chunk.split(",") if part.strip()]
+    if not all(part.isdigit() for part in parts):
+        raise HTTPException(status_code=422, detail="ids must be comma-separated non-negative integers")
+    if len(parts) > MAX_IDS:
         raise HTTPException(status_code=422, detail=f"at most {MAX_IDS} ids at once")
+    ids = [int(part) for part in parts]
+    if any(i > MAX_EVENT_ID for i in ids):
+        raise HTTPException(status_code=422, detail=f"ids must be at most {MAX_EVENT_ID}")
     return ids
+
+
+def single_values(request: Request) -> None:
+    """422 for a parameter given twice (``?actor=RUS&actor=IRN``) unless the API takes it as a list.
+
+    Without this, the last value silently won and the first was ignored.
+    """
+    repeated = sorted({k for k in request.query_params if len(request.query_params.getlist(k)) > 1} - LIST_PARAMETERS)
+    if repeated:
+        raise HTTPException(status_code=422, detail=f"parameter {', '.join(repeated)} given more than once")

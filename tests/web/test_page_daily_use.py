@@ -30,7 +30,11 @@ def test_page_reads_a_pair_typed_by_name_or_code(page: Page, typed: str) -> None
 
 @pytest.mark.parametrize(
     ("field", "typed", "said"),
-    [("pair", "Russia Xyzzy", "“Xyzzy” is no actor"), ("pair", "RUS", "a pair is two actors"), ("actor", "RUS, NATO", "one actor here")],
+    [
+        ("pair", "Russia Xyzzy", "“Xyzzy” is no actor"),
+        ("pair", "RUS", "a pair is two actors"),
+        ("actor", "RUS, NATO", "one actor here"),
+    ],
 )
 def test_page_says_what_is_wrong_with_an_actor_beside_the_field(page: Page, field: str, typed: str, said: str) -> None:
     page.fill(f"#filters input[name={field}]", typed)

@@ -127,3 +127,11 @@ def test_cli_ingest_warc_sample_stores_its_pages_once(tmp_path: Path) -> None:
     con.close()
     assert rows == [("warc", 10, 10, "https://capitalwire.test/politics/nato-summit-washington-ukraine-declaration")]
     assert events is not None and events[0] >= 10
+
+
+def test_cli_ingest_workers_refuse_no_nlp_and_a_second_cluster(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.duckdb")
+    both = run("ingest", "--db", db, "--workers", "2", "--scheduler", "tcp://127.0.0.1:1", "x.txt")
+    bare = run("ingest", "--db", db, "--no-nlp", "--workers", "2", "x.txt")
+    assert both.returncode == 2 and "give one of them" in both.stderr
+    assert bare.returncode == 2 and "--no-nlp stores articles here" in bare.stderr

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
@@ -22,7 +23,8 @@ from worldorder.config import Settings, load_settings
 from worldorder.errors import WorldorderError
 from worldorder.ingest.sources import Source, count_documents, expand
 from worldorder.model import Failure
-from worldorder.runners.ingest import IngestReport, run_ingest
+from worldorder.runners import PARTITION_SIZE, DaskOptions
+from worldorder.runners.ingest import IngestReport, run_ingest, run_ingest_on_cluster
 from worldorder.store import Store
 
 if TYPE_CHECKING:
@@ -52,12 +54,41 @@ def settings_for(ctx: click.Context, **overrides: Any) -> Settings:
     return settings.with_overrides(**overrides)
 
 
+def cluster_options(command: Callable[..., None]) -> Callable[..., None]:
+    """--workers, --scheduler and --partition-size: code on Dask workers (docs/scale.md)."""
+    for option in reversed(
+        (
+            click.option("--workers", type=click.IntRange(1, 1024), default=None,
+                         help="Code on a local Dask cluster of N worker processes."),
+            click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
+                         help="Code on the existing Dask cluster of this scheduler."),
+            click.option("--partition-size", type=click.IntRange(1, 1_000_000), default=PARTITION_SIZE,
+                         show_default=True, help="Documents per Dask task."),
+        )
+    ):  # fmt: skip
+        command = option(command)
+    return command
+
+
+def dask_options(workers: int | None, scheduler: str | None, partition_size: int) -> DaskOptions:
+    if workers and scheduler:
+        raise click.UsageError("--workers starts a local cluster; --scheduler uses another: give one of them")
+    return DaskOptions(workers, scheduler, partition_size)
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
 @published_option
 @click.option("--no-nlp", is_flag=True, help="Store articles only; skip event coding.")
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=None, help="Documents per transaction.")
+@cluster_options
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Write partitioned Parquet to this folder instead of the database (see `worldorder load`).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; only the summary.")
 @click.pass_context
 def ingest(
@@ -67,21 +98,34 @@ def ingest(
     published: date | None,
     no_nlp: bool,
     batch_size: int | None,
+    workers: int | None,
+    scheduler: str | None,
+    partition_size: int,
+    output: Path | None,
     quiet: bool,
 ) -> None:
     """Read INPUTS (files, directories, globs, URLs, or - for stdin) and store their articles.
 
-    Plain text (scraped pages too), HTML pages and JSON Lines (id, text, published, title, url)
-    are recognised. Each batch is stored in one transaction; running twice adds nothing.
+    Plain text (scraped pages too), HTML pages, JSON Lines (id, text, published, title, url) and
+    web archives (.warc, .warc.gz) are recognised. Each batch is stored in one transaction;
+    running twice adds nothing. With --workers or --scheduler the coding runs on Dask workers
+    and this process stays the one writer; --output writes Parquet instead (on one worker if
+    neither is given).
     """
     settings = settings_for(ctx, db_path=db_path, batch_size=batch_size)
+    options = dask_options(workers or (1 if output and not scheduler else None), scheduler, partition_size)
+    if no_nlp and options.wanted:
+        raise click.UsageError("--no-nlp stores articles here; --workers, --scheduler and --output are for coding")
     console = Console(stderr=True)
     try:
-        with Store.open(settings.db_path) as store:
-            analyser = None if no_nlp else _analyser(settings)
+        with Store.open(":memory:" if output else settings.db_path) as store:
             total = sum(count_documents(s) for s in expand(inputs) if isinstance(s, Source))
             with render.ingest_progress(console, total, quiet) as hook:
-                report = run_ingest(inputs, store, settings, analyser, published, hook)
+                if options.wanted:
+                    report = run_ingest_on_cluster(inputs, store, settings, options, published, hook, output)
+                else:
+                    analyser = None if no_nlp else _analyser(settings)
+                    report = run_ingest(inputs, store, settings, analyser, published, hook)
     except WorldorderError as exc:
         fail(str(exc))
     Console().print(render.ingest_summary(report))
@@ -155,15 +199,25 @@ def _json_default(value: Any) -> Any:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Output file (stdout).")
 @published_option
+@cluster_options
 @click.pass_context
-def extract(ctx: click.Context, inputs: tuple[str, ...], output: Any, published: date | None) -> None:
+def extract(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    output: Any,
+    published: date | None,
+    workers: int | None,
+    scheduler: str | None,
+    partition_size: int,
+) -> None:
     """Code the events, places and dates of INPUTS; write one JSON document per line.
 
     Each line holds the input's id, its reference date and how it was found, and its events
     (type, CAMEO, Goldstein, source, target, date, location, modality, attribution, sentence
     and offsets), places and dates. Nothing is stored; see `worldorder ingest` for that.
+    With --workers or --scheduler the coding runs on Dask workers; the output keeps input order.
     """
-    from worldorder.runners.extract import run_extract
+    from worldorder.runners.extract import run_extract, run_extract_on_cluster
 
     def write(record: dict[str, Any]) -> None:
         output.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -171,12 +225,38 @@ def extract(ctx: click.Context, inputs: tuple[str, ...], output: Any, published:
     def on_failure(failure: Failure) -> None:
         click.echo(f"failed {failure.origin}: {failure.reason}", err=True)
 
+    options = dask_options(workers, scheduler, partition_size)
     try:
-        report = run_extract(inputs, _analyser(settings_for(ctx)), write, published, on_failure)
+        if options.wanted:
+            report = run_extract_on_cluster(inputs, settings_for(ctx), options, write, published, on_failure)
+        else:
+            report = run_extract(inputs, _analyser(settings_for(ctx)), write, published, on_failure)
     except WorldorderError as exc:
         fail(str(exc))
     click.echo(f"{report.documents:,} documents, {report.events:,} events, {len(report.failures)} failed", err=True)
     sys.exit(EXIT_PARTIAL if report.failures and report.documents else EXIT_FATAL if report.failures else EXIT_OK)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@db_option
+@click.pass_context
+def load(ctx: click.Context, directory: Path, db_path: Path | None) -> None:
+    """Store the partitioned Parquet that `worldorder ingest --output DIRECTORY` wrote.
+
+    Each partition is one transaction; articles already stored are left as they are, so loading
+    twice adds nothing. Events are clustered across articles as ingest clusters them.
+    """
+    from worldorder.store.parquet import load_parquet
+
+    settings = settings_for(ctx, db_path=db_path)
+    try:
+        with Store.open(settings.db_path) as store:
+            report = load_parquet(directory, store)
+    except WorldorderError as exc:
+        fail(str(exc))
+    stored, present = f"{report.stored:,}", f"{report.already_present:,}"
+    click.echo(f"{report.parts:,} partitions: {stored} articles stored, {present} already present")
 
 
 @main.command()

@@ -3,11 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import TypeVar
 
 from worldorder.model import Failure
 
 T = TypeVar("T")
+# Documents per Dask task: large enough that the per-task cost (docs/scale.md) is noise.
+PARTITION_SIZE = 512
+
+
+@dataclass(frozen=True, slots=True)
+class DaskOptions:
+    """Where to run: ``workers`` local worker processes, or the cluster at ``scheduler``."""
+
+    workers: int | None = None
+    scheduler: str | None = None
+    partition_size: int = PARTITION_SIZE
+
+    @property
+    def wanted(self) -> bool:
+        return bool(self.workers or self.scheduler)
 
 
 def without_failures(items: Iterable[T | Failure], on_failure: Callable[[Failure], None]) -> Iterator[T]:

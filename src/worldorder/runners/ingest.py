@@ -7,14 +7,18 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
-from typing import Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from worldorder.config import Settings
 from worldorder.ingest import Reader, make_article
 from worldorder.ingest.language import LanguageIdentifier
 from worldorder.model import Article, CodedArticle, Document, Failure
-from worldorder.runners import without_failures
-from worldorder.store import Store
+from worldorder.runners import DaskOptions, without_failures
+from worldorder.store import BatchResult, Store
+
+if TYPE_CHECKING:  # distributed takes seconds to import: only runs on a cluster load it
+    from worldorder.runners.cluster import BatchOutcome
 
 
 class Analyser(Protocol):
@@ -112,3 +116,79 @@ def _store_batch(
     report.already_present += len(articles) - result.stored - len(failed)
     report.events += sum(len(c.events) for c in coded)
     report.skipped.update(a.skipped for a in fresh if a.skipped)
+
+
+@dataclass(frozen=True, slots=True)
+class PendingBatch:
+    """A batch as read: how many documents it had, and its articles not yet stored."""
+
+    size: int
+    fresh: list[Article]
+
+
+def run_ingest_on_cluster(
+    names: Iterable[str],
+    store: Store,
+    settings: Settings,
+    options: DaskOptions,
+    published: date | None = None,
+    progress: ProgressHook | None = None,
+    output: Path | None = None,
+    reader: Reader | None = None,
+) -> IngestReport:
+    """``run_ingest`` with the coding on Dask workers (``runners.cluster``); the store is written here only.
+
+    With ``output``, workers write Parquet under that folder instead (``store.parquet``) and
+    ``store`` only lends its table schemas.
+    """
+    from worldorder.runners.cluster import code_partition, dask_client, map_in_order, partitions
+
+    report = IngestReport()
+    with reader or Reader(settings) as source, dask_client(options, settings) as client:
+        batches = _batches(source.read(names), settings.batch_size, report, progress)
+        pending = _fresh_batches(batches, store, settings, published)
+        parts = partitions(pending, settings.batch_size, options.partition_size)
+        target = str(output) if output else None
+        coded = map_in_order(client, code_partition, parts, _payload, store.table_schemas(), target)
+        for part, outcomes in coded:
+            for batch, outcome in zip(part, outcomes, strict=True):
+                result = _written(outcome) if output else store.add_tables(outcome.tables)
+                _count(report, batch, outcome, result, progress)
+        report.skipped.update(source.skipped)
+    return report
+
+
+def _fresh_batches(
+    batches: Iterator[list[Document]], store: Store, settings: Settings, published: date | None
+) -> Iterator[PendingBatch]:
+    """Each batch with the articles neither stored nor met earlier in this run: those alone travel."""
+    languages = LanguageIdentifier()
+    seen: set[str] = set()
+    for batch in batches:
+        articles = [make_article(d, languages, settings, published) for d in batch]
+        fresh = [a for a in store.absent(articles) if a.id not in seen]
+        seen.update(a.id for a in fresh)
+        yield PendingBatch(len(articles), fresh)
+
+
+def _payload(part: list[PendingBatch]) -> list[list[Article]]:
+    return [batch.fresh for batch in part]
+
+
+def _written(outcome: BatchOutcome) -> BatchResult:
+    return BatchResult(stored=outcome.tables["articles"].num_rows, already_present=0)
+
+
+def _count(
+    report: IngestReport, batch: PendingBatch, outcome: BatchOutcome, result: BatchResult, progress: ProgressHook | None
+) -> None:
+    for failure in outcome.failures:
+        report.failures.append(failure)
+        if progress:
+            progress(0, failure)
+    report.stored += result.stored
+    report.already_present += batch.size - result.stored - len(outcome.failures)
+    report.events += outcome.events
+    report.skipped.update(outcome.skipped)
+    if progress:
+        progress(batch.size, None)

@@ -14,6 +14,7 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from worldorder.clusters import Assignment, ClusterRules
 from worldorder.errors import StoreError
@@ -31,9 +32,11 @@ from worldorder.store.queries import (
     PairEvent,
     RelationPoint,
 )
-from worldorder.store.rows import analysis_rows, article_from_row, article_row
+from worldorder.store.rows import article_from_row, batch_tables
 
 ANALYSIS_TABLES = ("events", "mentions", "places", "dates", "article_analysis", "clusters", "cluster_members")
+# The tables whose rows belong to one article (``article_id``), as a worker builds them.
+ARTICLE_TABLES = ("events", "mentions", "places", "dates", "article_analysis")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,7 @@ class Store:
         self._con = con
         self.path = path
         self.rules = rules or ClusterRules()
+        self._schemas: dict[str, pa.Schema] | None = None
 
     @classmethod
     def open(cls, path: Path | str, read_only: bool = False) -> Store:
@@ -127,15 +131,30 @@ class Store:
         transaction, so a stored event always belongs to exactly one cross-article event.
         """
         fresh = self.absent(articles)
-        fresh_ids = {a.id for a in fresh}
         now = datetime.now(UTC).replace(tzinfo=None)
-        rows = {"articles": [article_row(a, now) for a in fresh]}
-        for item in coded:
-            if item.article.id in fresh_ids:
-                for name, table_rows in analysis_rows(item).items():
-                    rows.setdefault(name, []).extend(table_rows)
-        self.load({name: self._to_arrow(name, table_rows) for name, table_rows in rows.items()}, now)
+        self.load(batch_tables(fresh, coded, self.table_schemas(), now), now)
         return BatchResult(stored=len(fresh), already_present=len(articles) - len(fresh))
+
+    def add_tables(self, tables: dict[str, pa.Table]) -> BatchResult:
+        """Like ``add``, for articles already turned into rows (``coded_tables``) by a worker.
+
+        ``tables`` hold each article once. Those already stored are dropped with their analysis;
+        the rest go in as one transaction, their events clustered as ``add`` clusters them.
+        """
+        articles = tables.get("articles", pa.table({"id": pa.array([], pa.string())}))
+        ids = articles.column("id").to_pylist()
+        fresh = self._absent_ids(ids)
+        if len(fresh) < len(ids):
+            keep = pa.array(sorted(fresh), pa.string())
+            tables = {name: _rows_of(name, table, keep) for name, table in tables.items()}
+        self.load(tables)
+        return BatchResult(stored=len(fresh), already_present=len(ids) - len(fresh))
+
+    def table_schemas(self) -> dict[str, pa.Schema]:
+        """The Arrow schema of every table ``load`` takes, for workers that build rows away from the store."""
+        if self._schemas is None:
+            self._schemas = {name: self._arrow_schema(name) for name in ("articles", *ARTICLE_TABLES)}
+        return self._schemas
 
     def load(self, tables: dict[str, pa.Table], now: datetime | None = None, cluster: bool = True) -> Assignment:
         """Insert whole Arrow tables (new articles and their analysis) and cluster their events.
@@ -174,25 +193,25 @@ class Store:
                 table = table.append_column(column.name, pa.nulls(table.num_rows, column.type))
         return table
 
-    def _to_arrow(self, table: str, rows: list[dict[str, Any]]) -> pa.Table:
-        return pa.Table.from_pylist(rows, schema=self._arrow_schema(table))
-
     def absent(self, articles: Sequence[Article]) -> list[Article]:
         """The articles whose id is neither stored nor earlier in the same batch."""
-        ids = pa.table({"id": pa.array([a.id for a in articles], pa.string())})
-        self._con.register("batch_ids", ids)
+        fresh_ids = self._absent_ids([a.id for a in articles])
+        fresh = []
+        for article in articles:
+            if article.id in fresh_ids:
+                fresh_ids.discard(article.id)
+                fresh.append(article)
+        return fresh
+
+    def _absent_ids(self, ids: Sequence[str]) -> set[str]:
+        """The ids of ``ids`` not stored."""
+        self._con.register("batch_ids", pa.table({"id": pa.array(ids, pa.string())}))
         try:
             query = "SELECT a.id FROM articles a JOIN batch_ids USING (id)"
             present = {row[0] for row in self._con.execute(query).fetchall()}
         finally:
             self._con.unregister("batch_ids")
-        seen: set[str] = set()
-        fresh = []
-        for article in articles:
-            if article.id not in present and article.id not in seen:
-                seen.add(article.id)
-                fresh.append(article)
-        return fresh
+        return set(ids) - present
 
     def _insert(self, table: str, batch: pa.Table) -> None:
         self._con.register("incoming", batch)
@@ -301,3 +320,10 @@ class Store:
         """One row per event with its first report's mention and article, for the exporters."""
         where, params = queries.export_bounds(start, end)
         return self._arrow(queries.EXPORT_SQL.format(where=where), params)
+
+
+def _rows_of(name: str, table: pa.Table, ids: pa.Array) -> pa.Table:
+    """The rows of ``table`` that belong to the articles ``ids``."""
+    column = "id" if name == "articles" else "article_id"
+    return table.filter(pc.is_in(table.column(column), value_set=ids))
+

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
+
+import pyarrow as pa
 
 from worldorder.model import ActorMention, Article, CodedArticle, DateBasis, Event, Span
 
@@ -118,3 +121,21 @@ def analysis_rows(coded: CodedArticle) -> dict[str, list[dict[str, Any]]]:
 
 def _fields(record: Any) -> dict[str, Any]:
     return {name: getattr(record, name) for name in record.__slots__}
+
+
+def batch_tables(
+    articles: Sequence[Article], coded: Sequence[CodedArticle], schemas: Mapping[str, pa.Schema], now: datetime
+) -> dict[str, pa.Table]:
+    """Arrow tables of the stored tables for ``articles`` and the analysis of those ``coded``.
+
+    ``schemas`` are the store's (``Store.table_schemas``), so a worker that never sees the
+    store builds tables the store takes as they are.
+    """
+    ids = {a.id for a in articles}
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in schemas}
+    rows["articles"] = [article_row(a, now) for a in articles]
+    for item in coded:
+        if item.article.id in ids:
+            for name, table_rows in analysis_rows(item).items():
+                rows[name].extend(table_rows)
+    return {name: pa.Table.from_pylist(table_rows, schema=schemas[name]) for name, table_rows in rows.items()}

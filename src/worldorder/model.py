@@ -116,6 +116,15 @@ class Place:
     lat: float | None
     lon: float | None
 
+    @property
+    def precision(self) -> str | None:
+        """How exactly the point stands for the place: ``point`` (a landmark), ``city``, ``region``
+        (a state, province, district or named area: its middle) or ``country`` (its middle)."""
+        return PRECISION_OF_KIND.get(self.kind or "")
+
+
+PRECISION_OF_KIND = {"landmark": "point", "city": "city", "region": "region", "country": "country"}
+
 
 @dataclass(frozen=True, slots=True)
 class TimeExpression:
@@ -159,7 +168,7 @@ class Event:
     date_precision: str | None = None  # day, week, month, year
     date_basis: str | None = None  # clause, sentence, reference
     location: Place | None = None
-    location_basis: str | None = None  # clause, sentence
+    location_basis: str | None = None  # clause, sentence, dateline, article (see geo.location)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ def actor_json(actor: ActorMention | None) -> dict[str, Any] | None:
 def place_json(place: Place | None) -> dict[str, Any] | None:
     if place is None:
         return None
-    return {name: getattr(place, name) for name in place.__slots__}
+    return {name: getattr(place, name) for name in place.__slots__} | {"precision": place.precision}
 
 
 def mention_json(mention: Mention) -> dict[str, Any]:
@@ -49,6 +49,7 @@ def event_json(event: Event) -> dict[str, Any]:
         "date_basis": event.date_basis,
         "location": place_json(event.location),
         "location_basis": event.location_basis,
+        "location_precision": event.location.precision if event.location else None,
         "modality": event.modality,
         "attribution": actor_json(event.attribution),
         "sentence": first.sentence,

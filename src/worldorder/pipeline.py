@@ -18,7 +18,7 @@ from worldorder.coding.events import EventCoder
 from worldorder.coding.homeland import complete_countries, dominant_country
 from worldorder.coding.merge import merge_mentions
 from worldorder.config import Settings
-from worldorder.geo import Gazetteer, OfflineGazetteer, dateline_place, find_places, locate_event
+from worldorder.geo import ArticlePlaces, Gazetteer, OfflineGazetteer, find_places, locate_event
 from worldorder.ingest.boilerplate import blank_spans
 from worldorder.model import Article, CodedArticle, DateBasis, Event, Failure, Mention, Place, TimeExpression
 from worldorder.nlp import Truecaser, load_nlp, load_truecaser
@@ -81,16 +81,19 @@ class Pipeline:
         reference, basis = reference_date(article)
         dates = find_dates(doc, reference)
         places = find_places(doc, self.gazetteer)
-        dateline, home = dateline_place(doc, places), dominant_country(places)
+        around = ArticlePlaces.of(doc, places)
+        dateline, home = around.dateline, dominant_country(places)
         events = [
             anchor_sentences(place_and_date(e, doc, dates, places, reference), doc.text, article.text)
             for e in self.coder.code(doc, reference)
         ]
+        # actors take the country of the event's own place before the article's place fills in
+        completed = [placed_by_article(complete_countries(e, dateline, home), around) for e in events]
         return CodedArticle(
             article=article,
             reference_date=reference,
             reference_basis=basis,
-            events=tuple(merge_mentions([complete_countries(e, dateline, home) for e in events])),
+            events=tuple(merge_mentions(completed)),
             places=tuple(places),
             dates=tuple(dates),
             dateline=dateline,
@@ -134,6 +137,14 @@ def place_and_date(
         location=place,
         location_basis=place_basis,
     )
+
+
+def placed_by_article(event: Event, around: ArticlePlaces) -> Event:
+    """The event, placed at the dateline or the article's place when its text names no place."""
+    if event.location is not None:
+        return event
+    place, basis = around.fallback()
+    return replace(event, location=place, location_basis=basis) if place is not None else event
 
 
 def anchor_sentences(event: Event, analysed: str, original: str) -> Event:

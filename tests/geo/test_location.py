@@ -7,7 +7,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from worldorder.geo import MemoryGazetteer, OfflineGazetteer, dateline_place, event_location, find_places
+from worldorder.geo import (
+    ArticlePlaces,
+    MemoryGazetteer,
+    OfflineGazetteer,
+    article_place,
+    dateline_place,
+    event_location,
+    find_places,
+    locate_event,
+)
 from worldorder.model import Place
 
 from .conftest import ASHGABAT, BERLIN
@@ -99,3 +108,95 @@ def test_dateline_place_needs_a_place_at_the_start(small_gazetteer: MemoryGazett
     doc = parsed_doc()
     places = [p for p in find_places(doc, small_gazetteer) if p.geonameid == BERLIN.geonameid]
     assert dateline_place(doc, places) is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        # a scene the trigger takes without a preposition
+        ("Rebel units stormed Kandahar before dawn.", "stormed", "Kandahar"),
+        ("The army pulled out from Mosul after a week of fighting.", "pulled", "Mosul"),
+        ("The siege of Sarajevo lasted nearly four years.", "siege", "Sarajevo"),
+        ("The prime minister visited Japan last spring.", "visited", "Japan"),
+        # a town named inside the object phrase: "the port city of ..."
+        ("Militias overran the port city of Mombasa overnight.", "overran", "Mombasa"),
+        # the most specific of nested places
+        ("Two soldiers died in an attack in Kirkuk in northern Iraq.", "died", "Kirkuk"),
+        # a place of the clause's subject is the clause's place
+        ("Clashes in Tripoli killed six people on Sunday.", "killed", "Tripoli"),
+        # not the scene: a noun phrase about something else, another clause, a modifier
+        ("Canada accused Belarus of supplying Russia with rifles for its campaign in Syria.", "supplying", None),
+        ("The senator, who toured Vietnam in 2019, criticised the treaty signed in Geneva.", "toured",
+         "Vietnam"),
+        ("The senator, who toured Vietnam in 2019, criticised what she calls abuses in Geneva.", "criticised",
+         None),
+        ("Fighters surrendered to the Iran-backed militia on Tuesday.", "surrendered", None),
+        ("Tokyo said on Friday that it would impose tariffs on steel.", "impose", None),
+    ],
+)
+def test_event_location_is_the_scene_of_the_event_clause(
+        english: Language, gazetteer: OfflineGazetteer, sentence: str, trigger: str, expected: str | None) -> None:
+    doc = english(sentence)
+    places = find_places(doc, gazetteer)
+    token = next(t.i for t in doc if t.text == trigger)
+    location = event_location(doc, token, places)
+    assert (location.text if location else None) == expected
+
+
+@pytest.mark.model
+def test_locate_event_says_which_basis_placed_the_event(english: Language, gazetteer: OfflineGazetteer) -> None:
+    doc = english("Clashes in Tripoli killed six people. Negotiators held talks in Tunis.")
+    places = find_places(doc, gazetteer)
+    killed = next(t.i for t in doc if t.text == "killed")
+    talks = next(t.i for t in doc if t.text == "talks")
+    assert locate_event(doc, killed, places)[1] == "sentence"
+    assert locate_event(doc, talks, places)[1] == "clause"
+
+
+@pytest.mark.model
+def test_an_event_without_a_place_takes_the_dateline(english: Language, gazetteer: OfflineGazetteer) -> None:
+    doc = english("KHARTOUM, Sudan (AP) \u2014 Soldiers arrested three opposition leaders on Monday.")
+    places = find_places(doc, gazetteer)
+    arrested = next(t.i for t in doc if t.text == "arrested")
+    place, basis = locate_event(doc, arrested, places, ArticlePlaces.of(doc, places))
+    assert (place.name if place else None, basis) == ("Khartoum", "dateline")
+    assert locate_event(doc, arrested, places) == (None, None)  # no fallback unless asked
+
+
+@pytest.mark.model
+def test_an_event_without_a_place_takes_the_article_place(english: Language, gazetteer: OfflineGazetteer) -> None:
+    text = ("A car bomb exploded near a market in Kismayo on Friday. Somalia has faced such attacks for years. "
+            "Police arrested two suspects.")
+    doc = english(text)
+    places = find_places(doc, gazetteer)
+    arrested = next(t.i for t in doc if t.text == "arrested")
+    place, basis = locate_event(doc, arrested, places, ArticlePlaces.of(doc, places))
+    assert (place.text if place else None, basis) == ("Kismayo", "article")
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        ([("Damascus", "SYR", "city"), ("Syria", "SYR", "country"), ("Syria", "SYR", "country")], "Damascus"),
+        ([("Homs", "SYR", "city"), ("Hama", "SYR", "city"), ("Syria", "SYR", "country")], "Syria"),
+        ([("Syria", "SYR", "country"), ("Turkey", "TUR", "country")], None),
+    ],
+)
+def test_article_place_is_the_leading_place_of_the_leading_country(
+        names: list[tuple[str, str, str]], expected: str | None) -> None:
+    words = [n for name, _, _ in names for n in (name, "and")][:-1]
+    doc = Doc(Vocab(), words=words)
+    places, offset = [], 0
+    for name, country, kind in names:
+        start = doc.text.index(name, offset)
+        places.append(Place(name, start, start + len(name), hash(name), name, country, None, kind, 1.0, 1.0))
+        offset = start + len(name)
+    place = article_place(doc, places)
+    assert (place.name if place else None) == expected
+
+
+@pytest.mark.parametrize(("kind", "precision"), [("landmark", "point"), ("city", "city"), ("region", "region"),
+                                                 ("country", "country"), (None, None)])
+def test_place_precision_follows_its_kind(kind: str | None, precision: str | None) -> None:
+    assert Place("X", 0, 1, None, None, None, None, kind, None, None).precision == precision

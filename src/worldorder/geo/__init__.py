@@ -4,16 +4,18 @@ Nothing here reads data at import; build an :class:`OfflineGazetteer` once and p
 """
 
 from worldorder.geo.gazetteer import Gazetteer, GazetteerEntry, MemoryGazetteer, name_key
-from worldorder.geo.location import dateline_place, event_location, locate_event
+from worldorder.geo.location import ArticlePlaces, article_place, dateline_place, event_location, locate_event
 from worldorder.geo.offline import OfflineGazetteer
 from worldorder.geo.resolve import ResolutionWeights, find_places
 
 __all__ = [
+    "ArticlePlaces",
     "Gazetteer",
     "GazetteerEntry",
     "MemoryGazetteer",
     "OfflineGazetteer",
     "ResolutionWeights",
+    "article_place",
     "dateline_place",
     "event_location",
     "find_places",

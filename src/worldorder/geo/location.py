@@ -1,32 +1,90 @@
 """Where an event happened, and where an article was filed from.
 
-An event's location is read from its own clause only: the places attached by a locative
-preposition to the trigger or to the verbs governing it ("talks in Ashgabat", "travelled to
-Paris to meet"), else a place in the same sentence that is the object of a locative
-preposition. Countries that are merely actors ("Iran said") are never locations, and
-nothing is guessed from elsewhere in the article.
+An event's place is the scene of its own clause (basis ``clause``): a place under a locative
+preposition attached to the trigger or to the verbs its clause shares ("talks in Ashgabat",
+"travelled to Paris to meet"), or a place a scene word takes without one ("invaded Afrin",
+"withdrew from Mosul", "the siege of Sarajevo"; ``data/scenes.yaml``). Failing that, a place
+under a locative preposition elsewhere in the same clause (``sentence``: "clashes in Afrin
+killed ten"). Places of other clauses ("Raisi, who visited Moscow, raised the crimes of Israel
+in Gaza"), of noun phrases about something else ("drones for its war in Ukraine"), of the
+reporting verb ("said in Tehran that ...") and countries that are actors ("Iran said") are never
+taken. An event with no place of its own takes the dateline's (``dateline``) or the place the
+article is about (``article``), when the caller passes an :class:`ArticlePlaces`.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TypeVar
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
+from worldorder.geo.sources import read_yaml
 from worldorder.model import Place
+
+Key = TypeVar("Key")
 
 LOCATIVE_PREPOSITIONS = frozenset({
     "in", "at", "to", "into", "near", "outside", "inside", "within", "across", "throughout",
     "around", "on", "onto", "towards", "toward", "through", "off", "along", "over", "beyond",
 })
-# clause links a trigger shares its location through ("travelled to Paris to meet him")
-SHARED_CLAUSE_LINKS = frozenset({"xcomp", "advcl", "pcomp", "acl", "relcl", "conj", "ccomp"})
+# clause links a trigger shares its location upward through ("travelled to Paris to meet him");
+# not a relative clause or a reported clause, whose governor's place is another event's
+SHARED_CLAUSE_LINKS = frozenset({"xcomp", "advcl", "pcomp", "acl", "conj"})
+# links that open a clause or a noun phrase of its own: a place below one belongs to that
+OTHER_CLAUSE_LINKS = frozenset({"relcl", "ccomp", "csubj", "parataxis", "advcl", "acl", "xcomp", "pobj"})
 NOMINAL_LINKS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "compound", "prep"})
+# how a place's own word joins the object it names: "the city of Aleppo", "Raqqa in northern Syria"
+NAMING_LINKS = frozenset({"compound", "conj", "appos", "pobj", "prep"})
+NAMING_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"of"}
+SCENE_NOUN_PREPOSITIONS = frozenset({"of", "on", "against", "in", "into"})
 # more specific first: a city beats the landmark in it, a region beats its country
 SPECIFICITY = {"city": 0, "landmark": 1, "region": 2, "country": 3}
 DATELINE_END = re.compile(r"\s*(\([^)\n]{1,40}\)\s*)?([\u2014\u2013:-]|--)")
+DATELINE_CAPITALS = re.compile(r"\s*[,(\u2014\u2013-]|\s*$")  # "CAIRO, ", not "U.S. special envoy"
 DATELINE_DATE = re.compile(r"\s*,\s*[A-Z][a-z]{2,8}\.? \d{1,2}\b")
+ACTOR_LINKS = frozenset({"nsubj", "nsubjpass", "poss", "dative"})
+# adverbial clauses that happen where their governor does: "killed while filming the fight in Raqqa"
+SAME_SCENE_MARKERS = frozenset({"while", "as", "when", "during"})
+
+
+@dataclass(frozen=True, slots=True)
+class SceneWords:
+    """Lemmas whose argument is their event's scene (``data/scenes.yaml``)."""
+
+    object_verbs: frozenset[str]
+    from_verbs: frozenset[str]
+    scene_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def scene_words() -> SceneWords:
+    table = read_yaml("scenes.yaml")
+    return SceneWords(*(frozenset(table[k]) for k in ("object_verbs", "from_verbs", "scene_nouns")))
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePlaces:
+    """What an event with no place of its own falls back on: the dateline, the article's place."""
+
+    dateline: Place | None
+    focus: Place | None
+
+    @classmethod
+    def of(cls, doc: Doc, places: Sequence[Place]) -> ArticlePlaces:
+        return cls(dateline_place(doc, places), article_place(doc, places))
+
+    def fallback(self) -> tuple[Place | None, str | None]:
+        """The dateline when it lies in the article's country (or the article has none), else the
+        article's place: a Beirut dateline on a story about Idlib does not place its events."""
+        dateline, focus = self.dateline, self.focus
+        if dateline is not None and (focus is None or focus.country == dateline.country):
+            return dateline, "dateline"
+        return (focus, "article") if focus is not None else (None, None)
 
 
 def place_root(doc: Doc, place: Place) -> Token | None:
@@ -38,7 +96,7 @@ def governing_chain(trigger: Token) -> Iterator[Token]:
     """The trigger, then the words whose clause it belongs to, up to the clause's verb."""
     token = trigger
     yield token
-    while token.head is not token and (token.dep_ in SHARED_CLAUSE_LINKS or
+    while token.head.i != token.i and (token.dep_ in SHARED_CLAUSE_LINKS or token.dep_ == "prep" or
                                       (token.pos_ in ("NOUN", "PROPN") and token.dep_ in NOMINAL_LINKS)):
         token = token.head
         yield token
@@ -46,17 +104,39 @@ def governing_chain(trigger: Token) -> Iterator[Token]:
             return
 
 
-def attached_objects(token: Token) -> Iterator[Token]:
-    """Objects of the locative prepositions hanging off ``token`` (and of "of"-less chains)."""
+def objects_of(token: Token, prepositions: frozenset[str]) -> Iterator[Token]:
     for child in token.children:
-        if child.dep_ == "prep" and child.text.lower() in LOCATIVE_PREPOSITIONS:
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    yield grandchild
+        if child.dep_ == "prep" and child.text.lower() in prepositions:
+            yield from (g for g in child.children if g.dep_ == "pobj")
 
 
-def inside(token: Token, subtree_of: Token) -> bool:
-    return subtree_of.left_edge.i <= token.i <= subtree_of.right_edge.i
+def scene_objects(token: Token) -> Iterator[Token]:
+    """The words naming where ``token``'s event happens: its locative objects, and the
+    arguments a scene word takes ("invaded Afrin", "withdrew from Mosul", "the fall of Kabul")."""
+    words = scene_words()
+    yield from objects_of(token, LOCATIVE_PREPOSITIONS)
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX") and lemma in words.object_verbs:
+        yield from (c for c in token.children if c.dep_ in ("dobj", "nsubjpass"))
+    if token.pos_ in ("VERB", "AUX") and lemma in words.from_verbs:
+        yield from objects_of(token, frozenset({"from"}))
+    if token.pos_ == "NOUN" and lemma in words.scene_nouns:
+        yield from objects_of(token, SCENE_NOUN_PREPOSITIONS)
+        yield from (c for c in token.children if c.dep_ in ("compound", "poss"))
+
+
+def names(root: Token, word: Token) -> bool:
+    """Whether the place whose root is ``root`` is what ``word`` names: ``word`` itself, or joined
+    to it as "the city of Aleppo", "Raqqa in northern Syria", "Afrin and Manbij"; not a modifier
+    inside it ("the US-backed forces", "Iran's embassy")."""
+    token = root
+    while token.i != word.i:
+        if token.dep_ not in NAMING_LINKS or token.head.i == token.i:
+            return False
+        if token.dep_ == "prep" and token.text.lower() not in NAMING_PREPOSITIONS:
+            return False
+        token = token.head
+    return True
 
 
 def most_specific(found: Sequence[Place]) -> Place | None:
@@ -66,51 +146,111 @@ def most_specific(found: Sequence[Place]) -> Place | None:
 
 def clause_places(doc: Doc, trigger: Token, places: Sequence[Place]) -> list[Place]:
     roots = [(p, place_root(doc, p)) for p in places]
-    found = []
     for head in governing_chain(trigger):
-        objects = list(attached_objects(head))
-        found += [p for p, root in roots if root is not None and any(inside(root, o) for o in objects)]
+        objects = list(scene_objects(head))
+        found = [p for p, root in roots if root is not None and any(names(root, o) for o in objects)]
         if found:
             return found
-    return found
+    return []
 
 
-def is_locative_object(root: Token) -> bool:
-    """The place is the object of a locative preposition ("in Berlin", "at the Kremlin")."""
+def is_locative_object(root: Token) -> Token | None:
+    """The preposition of a place that is its locative object ("in Berlin"), else None."""
     token = root
-    while token.dep_ in ("compound", "conj", "appos") and token.head is not token:
+    while token.dep_ in ("compound", "conj", "appos") and token.head.i != token.i:
         token = token.head
-    return token.dep_ == "pobj" and token.head.text.lower() in LOCATIVE_PREPOSITIONS
+    if token.dep_ == "pobj" and token.head.text.lower() in LOCATIVE_PREPOSITIONS:
+        return token.head
+    return None
+
+
+def in_own_clause(word: Token, chain: set[int]) -> bool:
+    """Whether ``word`` reaches the trigger's clause without entering another clause or a noun
+    phrase under a preposition ("drones for its war in Ukraine": the war's place, not the supply's)."""
+    token = word
+    while token.i not in chain:
+        if (token.dep_ in OTHER_CLAUSE_LINKS and not same_scene(token)) or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
+def same_scene(clause: Token) -> bool:
+    """An adverbial clause of the same moment ("while", "as"), which shares its governor's scene."""
+    markers = (c.text.lower() for c in clause.children if c.dep_ == "mark")
+    return clause.dep_ == "advcl" and any(m in SAME_SCENE_MARKERS for m in markers)
 
 
 def sentence_places(doc: Doc, trigger: Token, places: Sequence[Place]) -> list[Place]:
-    sentence: Span = trigger.sent
+    chain = {t.i for t in governing_chain(trigger)}
     found = []
     for place in places:
         root = place_root(doc, place)
-        if root is not None and root.sent == sentence and is_locative_object(root):
+        if root is None or root.sent != trigger.sent:
+            continue
+        preposition = is_locative_object(root)
+        if preposition is not None and in_own_clause(preposition.head, chain):
             found.append(place)
-    return sorted(found, key=lambda p: abs(p.start - trigger.idx))
+    return found
 
 
 def event_location(doc: Doc, trigger: int, places: Sequence[Place]) -> Place | None:
-    """The place of the event whose trigger is token ``trigger``, or None.
-
-    First the places attached to the trigger's own clause (the most specific of them), then
-    the place in the same sentence nearest the trigger that is a locative object.
-    """
+    """The place of the event whose trigger is token ``trigger``, or None (see ``locate_event``)."""
     return locate_event(doc, trigger, places)[0]
 
 
-def locate_event(doc: Doc, trigger: int, places: Sequence[Place]) -> tuple[Place | None, str | None]:
-    """The event's place as ``event_location`` finds it, with its basis: "clause", "sentence" or None."""
+def locate_event(doc: Doc, trigger: int, places: Sequence[Place],
+                 article: ArticlePlaces | None = None) -> tuple[Place | None, str | None]:
+    """The event's place with its basis: ``clause``, ``sentence``, ``dateline``, ``article`` or None.
+
+    The most specific of the clause's scenes, else of the places under a locative preposition
+    in the rest of its clause, else (with ``article``) the dateline or the article's place.
+    """
     resolved = [p for p in places if p.lat is not None]
     token = doc[trigger]
-    in_clause = clause_places(doc, token, resolved)
-    if in_clause:
+    if in_clause := clause_places(doc, token, resolved):
         return most_specific(in_clause), "clause"
-    nearby = sentence_places(doc, token, resolved)
-    return (nearby[0], "sentence") if nearby else (None, None)
+    if nearby := sentence_places(doc, token, resolved):
+        return most_specific(nearby), "sentence"
+    return article.fallback() if article is not None else (None, None)
+
+
+def article_place(doc: Doc, places: Sequence[Place]) -> Place | None:
+    """The place an article is about, from its place names that are not actors ("Moscow said",
+    "Russia's oil", "claimed by Moscow"): in the country they lie in most often (strictly more
+    than any other), the place below country level named most often (strictly more than any
+    other there), else that country; None when no country leads.
+
+    Short reports name the town once and the country again and again ("a bombing in Manbij ...
+    four years in Syria"), so a town named once still wins when it is the country's only one.
+    """
+    named: list[Place] = [p for p in places if p.lat is not None and p.country and not is_actor(doc, p)]
+    country = leader(Counter(p.country for p in named))
+    if country is None:
+        return None
+    inside = [p for p in named if p.country == country]
+    local = leader(Counter((p.name, p.kind) for p in inside if p.kind != "country"))
+    if local is not None:
+        return next(p for p in inside if (p.name, p.kind) == local)
+    return next((p for p in inside if p.kind == "country"), None)
+
+
+def is_actor(doc: Doc, place: Place) -> bool:
+    """A place name standing for its government or people: a subject, a possessor, an agent."""
+    root = place_root(doc, place)
+    if root is None:
+        return False
+    if root.dep_ in ACTOR_LINKS:
+        return True
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
+def leader(counts: Counter[Key]) -> Key | None:
+    """The most common key when no other is as common, else None."""
+    top = counts.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
 
 
 def dateline_place(doc: Doc, places: Sequence[Place]) -> Place | None:
@@ -125,7 +265,8 @@ def dateline_place(doc: Doc, places: Sequence[Place]) -> Place | None:
             break
         head.append(place)
     rest = text[head[-1].end :]
-    if not (DATELINE_END.match(rest) or DATELINE_DATE.match(rest) or head[0].text.isupper()):
+    shouted = head[0].text.isupper() and DATELINE_CAPITALS.match(rest)
+    if not (DATELINE_END.match(rest) or DATELINE_DATE.match(rest) or shouted):
         return None
     resolved = [p for p in head if p.lat is not None]
     return resolved[0] if resolved else None

@@ -9,7 +9,7 @@ import pytest
 from worldorder.geo.sources import read_yaml
 
 TABLES = ["country_aliases.yaml", "country_points.yaml", "areas.yaml", "landmarks.yaml",
-          "state_abbreviations.yaml"]
+          "state_abbreviations.yaml", "scenes.yaml"]
 US_STATE_CODES = {
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY",
     "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH",

@@ -135,3 +135,35 @@ def test_find_places_needs_the_whole_proper_name_after_a_preposition(
         make_doc: DocMaker, small_gazetteer: MemoryGazetteer) -> None:
     doc = make_doc(["Guests", "dined", "at", "Ashgabat", "Castle", "."], ["O", "O", "O", "B-ORG", "I-ORG", "O"])
     assert find_places(doc, small_gazetteer) == []
+
+
+@pytest.mark.parametrize("kind", ["city", "town", "province"])
+def test_find_places_reads_a_name_after_the_city_of(
+        make_doc: DocMaker, small_gazetteer: MemoryGazetteer, kind: str) -> None:
+    doc = make_doc(["Troops", "entered", "the", kind, "of", "Ashgabat", "."], ["O"] * 7)
+    assert [p.text for p in find_places(doc, small_gazetteer)] == ["Ashgabat"]
+
+
+def test_find_places_ignores_an_unknown_name_after_the_city_of(
+        make_doc: DocMaker, small_gazetteer: MemoryGazetteer) -> None:
+    doc = make_doc(["The", "city", "of", "Gondor", "fell", "."], ["O"] * 6)
+    assert find_places(doc, small_gazetteer) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["the", "Kenya", "Wildlife", "Service"], "Kenya"),  # opening the name
+        (["Oxfam", "Iran"], "Iran"),  # closing it
+        (["Texas", "Department", "of", "Health"], "Texas"),
+        (["Paris", "Saint", "Germain"], None),  # a city is not taken from an organisation's name
+    ],
+)
+def test_find_places_reads_a_country_or_state_inside_an_organisation_name(
+        make_doc: DocMaker, small_gazetteer: MemoryGazetteer, words: list[str], expected: str | None) -> None:
+    tokens = ["Officials", "of", *words, "spoke", "."]
+    ents = ["O", "O", *(["B-ORG"] + ["I-ORG"] * (len(words) - 1)), "O", "O"]
+    if words[0] == "the":
+        ents[2], ents[3] = "O", "B-ORG"
+    places = find_places(make_doc(tokens, ents), small_gazetteer)
+    assert [p.text for p in places] == ([expected] if expected else [])

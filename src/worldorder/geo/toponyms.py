@@ -13,7 +13,8 @@ Corrections to the entity recogniser, each for a pattern it gets wrong:
   has one of that name in that state or country ("Klamath Falls, Ore."), entity or not;
 - an upper-case place opening a line or a wire story ("MOSUL, Iraq -", "BERLIN (AP) -");
 - a proper name after "in", "at", "near", "outside" or "from" that is the own name of a town
-  of 5,000 or more, a state or a country ("talks in Riverdale"), whatever spaCy called it.
+  of 5,000 or more, a state or a country ("talks in Riverdale"), whatever spaCy called it;
+- a proper name the gazetteer knows after "the city of", "the town of", "the province of" ...
 """
 
 from __future__ import annotations
@@ -24,9 +25,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from worldorder.geo.gazetteer import Gazetteer, GazetteerEntry, candidates_for, name_key
+from worldorder.geo.gazetteer import COMPASS, Gazetteer, GazetteerEntry, candidates_for, name_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+EMBEDDING_LABELS = frozenset({"ORG", "FAC"})  # names that may open or close with a place's
+GENERIC_DIVISION_WORDS = frozenset({"centre", "center", "central", "capital", "coast", "valley", "islands", "east",
+                                    "west", "north", "south", "midlands", "highlands", "lakes", "national"})
 RESCUED_LABELS = frozenset({"ORG", "PERSON", "NORP"})
 # features an organisation-or-person entity must match exactly to count as a place; not
 # cities or counties, whose names are too often people's or companies' names
@@ -43,6 +47,11 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "from"})
 PREPOSITION_TOWN_POPULATION = 5_000
 TIME_LABELS = frozenset({"DATE", "TIME"})  # "in Berlin Monday": Monday is not part of the name
 NOT_RESCUED_LABELS = PLACE_LABELS | {"NORP"}
+# "the city of X": the word before "of" says X is a place
+PLACE_KIND_WORDS = frozenset({
+    "city", "town", "village", "port", "province", "district", "region", "state", "county", "capital",
+    "municipality", "governorate", "island", "islands", "enclave", "suburb", "hamlet", "settlement",
+})
 # an organisation named exactly like a city this large is the city, or its team ("Liverpool won")
 RESCUED_CITY_POPULATION = 100_000
 
@@ -63,7 +72,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     """Every toponym mention in ``doc``, in text order."""
     found = [t for ent in doc.ents for t in toponyms_of(ent, gazetteer)]
     extras = [*dateline_toponyms(doc, gazetteer), *qualified_toponyms(doc, found, gazetteer),
-              *prepositional_toponyms(doc, gazetteer)]
+              *prepositional_toponyms(doc, gazetteer), *kind_of_toponyms(doc, gazetteer)]
     for extra in extras:
         if not any(t.start < extra.end and extra.start < t.end for t in found):
             found.append(extra)
@@ -83,11 +92,31 @@ def toponyms_of(ent: Span, gazetteer: Gazetteer) -> Iterator[Toponym]:
         return
     for part in comma_parts(trimmed(ent)):
         if not is_place_part(part, ent.label_, gazetteer):
+            if ent.label_ in EMBEDDING_LABELS:
+                yield from embedded_places(part, gazetteer)
             continue
         if len(part) > 1 and ent.label_ in PLACE_LABELS and not candidates_for(part.text, gazetteer):
             yield from major_places_within(part, gazetteer)
         else:
             yield toponym(part, ent.label_)
+
+
+def embedded_places(span: Span, gazetteer: Gazetteer) -> Iterator[Toponym]:
+    """A country or first-level division opening or closing an organisation's name: "the U.S.
+    Food and Drug Administration", "the Ohio Department of Health", "Oxfam Kenya"."""
+    for size in range(min(MAX_QUALIFIED_WORDS, len(span) - 1), 0, -1):
+        for part in (span[:size], span[len(span) - size :]):
+            if all(t.tag_ in QUALIFIED_TAGS for t in part) and is_major_division(part.text, gazetteer):
+                yield toponym(part, "EMBEDDED")
+                return
+
+
+def is_major_division(text: str, gazetteer: Gazetteer) -> bool:
+    """A country or first-level division by one of its names, unless the name is a plain word
+    of direction or kind ("Southern" in Rwanda, "Centre" in Burkina Faso: "Southern Water")."""
+    if COMPASS.fullmatch(text + " ") or text.lower() in GENERIC_DIVISION_WORDS:
+        return False
+    return any(c.feature in ("country", "admin1") for c in gazetteer.candidates(text))
 
 
 def major_places_within(span: Span, gazetteer: Gazetteer) -> Iterator[Toponym]:
@@ -141,6 +170,20 @@ def prepositional_toponyms(doc: Doc, gazetteer: Gazetteer) -> Iterator[Toponym]:
         span = doc[token.i + 1 : end]
         if len(span) and all(t.ent_type_ not in NOT_RESCUED_LABELS for t in span) and is_own_name(span.text, gazetteer):
             yield toponym(span, "PREPOSITION")
+
+
+def kind_of_toponyms(doc: Doc, gazetteer: Gazetteer) -> Iterator[Toponym]:
+    """A proper name after "the city of", "the town of", "the province of" ... that the gazetteer
+    knows ("the port city of Hodeidah" with "Hodeidah" left untagged)."""
+    for token in doc[1:-1]:
+        if token.text.lower() != "of" or doc[token.i - 1].text.lower() not in PLACE_KIND_WORDS:
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= MAX_QUALIFIED_WORDS and doc[end].tag_ in QUALIFIED_TAGS:
+            end += 1
+        span = doc[token.i + 1 : end]
+        if len(span) and gazetteer.candidates(span.text):
+            yield toponym(span, "KIND_OF")
 
 
 def is_own_name(text: str, gazetteer: Gazetteer) -> bool:

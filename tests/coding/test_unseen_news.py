@@ -165,3 +165,20 @@ def test_words_envoys_and_going_back_are_no_gift(text: str) -> None:
 )
 def test_taking_sanctions_away_is_a_concession(text: str) -> None:
     assert "CONCEDE" in {e.event_type for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government troops kept shelling the town, backed by Belarusian and Cuban advisers.",
+        "Canadian soldiers fought alongside Latvian units near the river.",
+    ],
+)
+def test_a_party_on_the_doers_side_is_never_its_target(text: str) -> None:
+    targets = {e.target.code.country for e in events(text) if e.event_type == "ASSAULT" and e.target}
+    assert not targets & {"BLR", "CUB", "LVA"}
+
+
+def test_an_attack_that_continues_is_told_as_it_happens() -> None:
+    found = events("Rebel fighters continued to shell the airport on Friday.")
+    assert any(e.event_type == "ASSAULT" and e.modality == "asserted" for e in found)

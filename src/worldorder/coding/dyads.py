@@ -71,6 +71,9 @@ GRIEVANCE_PREPS = frozenset({"over", "about", "against", "at", "concerning", "re
 ADDRESSEE_PREPS = frozenset({"to"})
 # nouns that only frame the event a compound before them names: "a mediation effort", "a peace mission"
 PAIR_PREPS = frozenset({"between", "among"})
+# a party named as fighting beside or backing the doer, never its target
+ALLY_PREPS = frozenset({"alongside", "beside", "along"})
+BACKING_VERBS = frozenset({"back", "support", "help", "aid", "assist", "arm", "equip", "fund", "join", "accompany"})
 SELF_RULE = frozenset({"independence", "autonomy", "secession", "self-rule", "separation"})
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # nouns whose infinitive tells a foiled or unowned deed: "an attempt to assassinate X", "a plot to kill X"
@@ -689,7 +692,8 @@ class DyadReader:
         own = {s.code.country for s in sources} | {s.code.known_group for s in sources}
         named = self.named_in(anchor.sent, places=not venue)
         others = (m for m in named if (m.code.country or m.code.known_group) not in own)
-        return [m for m in others if not _reflexive(m, sources) and not _at_border(m, anchor.doc, sides=False)][:1]
+        kept = (m for m in others if not _reflexive(m, sources) and not _allied(m, anchor.doc))
+        return [m for m in kept if not _at_border(m, anchor.doc, sides=False)][:1]
 
     def _place(
         self, groups: Iterable[list[Token]], sources: Sequence[ActorMention], venue: bool = False
@@ -712,6 +716,7 @@ class DyadReader:
             found = [self._shared_nation(m, found, heads[0].doc) for m in found]
             found = [m for m in found if m not in exclude and not _reflexive(m, exclude)]
             found = [m for m in found if not _at_border(m, heads[0].doc, sides=False)]
+            found = [m for m in found if not (exclude and _allied(m, heads[0].doc))]  # a target, never an ally
             if found:
                 return found
         return []
@@ -1023,6 +1028,21 @@ def _reflexive(mention: ActorMention, others: Sequence[ActorMention]) -> bool:
     return text in PRONOUNS and any(
         o.code.country == mention.code.country and o.code.known_group == mention.code.known_group for o in others
     )
+
+
+def _allied(mention: ActorMention, doc: Doc) -> bool:
+    """Whether the sentence names the party as on the doer's side, not acted on: "backed by Iranian
+    and Russian allies", "troops fighting alongside the SDF"."""
+    span = mention_phrase(mention, doc)
+    if span is None or len(span) == 0:
+        return False
+    head = span.root
+    while head.dep_ in ("conj", "amod", "compound", "poss") and head.head.i != head.i:  # "Iranian and Russian allies"
+        head = head.head
+    prep = head.head if head.dep_ == "pobj" else None
+    if prep is None:
+        return False
+    return prep.lower_ in ALLY_PREPS or (prep.dep_ == "agent" and _lemma(prep.head) in BACKING_VERBS)
 
 
 def _own_possession(noun: Token) -> bool:

@@ -49,6 +49,8 @@ PEOPLE_ENTITIES = frozenset({"NORP", "PERSON"})  # peoples and persons may act a
 NAMED_BASIS, PLACE_BASIS, UNKNOWN_BASIS = "named", "place", "unknown"
 SOURCE_BASIS, TARGET_BASIS = "source", "target"
 # what harms with no one acting: "the earthquake killed 300" is no event
+# verbs whose to-clause happens as they are told: "continued to pound", "began to withdraw"
+ASPECT_VERBS = frozenset({"continue", "keep", "begin", "start", "resume", "proceed", "go"})
 NATURAL_FORCES = frozenset(
     {"earthquake", "quake", "flood", "storm", "hurricane", "cyclone", "typhoon", "tornado", "fire", "blaze"}
     | {"wildfire", "landslide", "mudslide", "avalanche", "drought", "disease", "virus", "outbreak", "epidemic"}
@@ -256,7 +258,10 @@ def told_as_fact(trigger: Trigger, modality: str) -> bool:
     if trigger.nominal:
         told = hosting_verb(token) is not None or impact_verb(token) is not None
         return told or any(c.ent_type_ in ("DATE", "TIME") for c in token.subtree)
-    if token.dep_ in ("xcomp", "relcl", "amod") or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    aspect = token.dep_ == "xcomp" and _lemma(token.head) in ASPECT_VERBS  # "continued to shell the town"
+    if not aspect and (
+        token.dep_ in ("xcomp", "relcl", "amod") or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    ):
         return False
     return not any(h.pos_ == "PRON" for h in source_heads(token))
 

@@ -182,3 +182,8 @@ def test_a_party_on_the_doers_side_is_never_its_target(text: str) -> None:
 def test_an_attack_that_continues_is_told_as_it_happens() -> None:
     found = events("Rebel fighters continued to shell the airport on Friday.")
     assert any(e.event_type == "ASSAULT" and e.modality == "asserted" for e in found)
+
+
+def test_a_toll_beside_an_attack_in_an_after_clause_is_kept() -> None:
+    found = events("At least nine soldiers were killed on Monday after militants attacked an army base.")
+    assert any(e.event_type == "ASSAULT" for e in found)

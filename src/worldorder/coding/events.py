@@ -478,7 +478,13 @@ def secondary(token: Token, found: list[Event], told: list[tuple[Trigger, list[E
     alleged = token.dep_ == "pcomp" and all(e.modality == "alleged" for e in found)
     if (not alleged and any(_behind(token, other) for other in others)) or _credited(token):
         return True
-    return all(not e.source.text for e in found) and any(e.source.text for _, events in told for e in events)
+    named = (e for t, events in told if t.token.i != token.i and not _hidden(t.token, told) for e in events)
+    return all(not e.source.text for e in found) and any(e.source.text for e in named)
+
+
+def _hidden(token: Token, told: list[tuple[Trigger, list[Event]]]) -> bool:
+    """Whether a trigger is in the background of another one that has events."""
+    return any(events and t.token.i != token.i and _behind(token, t.token) for t, events in told)
 
 
 # temporal and causal subordinators: "after rebels shot down a plane", "as the opposition threatened"

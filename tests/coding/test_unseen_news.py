@@ -187,3 +187,13 @@ def test_an_attack_that_continues_is_told_as_it_happens() -> None:
 def test_a_toll_beside_an_attack_in_an_after_clause_is_kept() -> None:
     found = events("At least nine soldiers were killed on Monday after militants attacked an army base.")
     assert any(e.event_type == "ASSAULT" for e in found)
+
+
+def test_an_event_noun_coordinated_after_another_is_performed_by_the_same_verb() -> None:
+    found = events("The navy launched missile and drone strikes on the port.")
+    assert any(e.event_type == "ASSAULT" for e in found)
+
+
+def test_a_noun_a_verb_acts_on_is_no_event_of_its_own_even_coordinated() -> None:
+    found = events("Sweden suspended arms sales and trade deals with Eritrea.")
+    assert "AGREE" not in {e.event_type for e in found}

@@ -569,7 +569,7 @@ def _acted_on(token: Token, other: Token) -> bool:
     "suspended aid deliveries", "rejected the ceasefire" tell one event, the verb's."""
     if token.pos_ != "NOUN":
         return False
-    while token.dep_ == "compound" and token.head.pos_ == "NOUN":
+    while token.dep_ in ("compound", "conj") and token.head.pos_ == "NOUN":  # "suspended aid and arms deals"
         token = token.head
     return token.dep_ == "dobj" and token.head.i == other.i
 

@@ -560,7 +560,10 @@ def impact_verb(noun: Token) -> Token | None:
 
 
 def hosting_verb(noun: Token) -> Token | None:
-    """The verb whose subject performs a nominal event: "held talks", "arrived on a visit"."""
+    """The verb whose subject performs a nominal event: "held talks", "arrived on a visit"; for a
+    conjunct, its first conjunct's ("launched air and artillery strikes")."""
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
+        noun = noun.head
     governor = governing_verb(noun)
     if governor is None:
         return None

@@ -9,7 +9,8 @@ import pytest
 from worldorder.geo.sources import read_yaml
 
 TABLES = ["country_aliases.yaml", "country_points.yaml", "areas.yaml", "landmarks.yaml",
-          "state_abbreviations.yaml", "scenes.yaml"]
+          "state_abbreviations.yaml", "scenes.yaml",
+          "division_abbreviations.yaml"]
 US_STATE_CODES = {
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY",
     "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH",
@@ -53,3 +54,10 @@ def test_geo_country_points_are_points(alpha3: str, point: list[float]) -> None:
 def test_geo_state_abbreviations_name_real_states() -> None:
     codes = set(read_yaml("state_abbreviations.yaml")["abbreviations"].values())
     assert codes <= US_STATE_CODES
+
+
+@pytest.mark.parametrize("kind", ["dotted", "names"])
+def test_geo_division_abbreviations_name_admin1_codes(kind: str) -> None:
+    table = read_yaml("division_abbreviations.yaml")[kind]
+    assert table and all(isinstance(a, str) and code[:3] in ("AU.", "CA.") for a, code in table.items())
+    assert all(a.endswith(".") for a in table) is (kind == "dotted")

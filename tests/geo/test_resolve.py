@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from worldorder.geo import GazetteerEntry, MemoryGazetteer, find_places
+from worldorder.geo import GazetteerEntry, MemoryGazetteer, ResolutionWeights, find_places
 
 from .conftest import BRITAIN, KENT_GB, KENT_OH, KREMLIN, LONDON_GB, PARIS_FR, PARIS_TX, TEXAS, DocMaker
 
@@ -167,3 +167,15 @@ def test_find_places_reads_a_country_or_state_inside_an_organisation_name(
         ents[2], ents[3] = "O", "B-ORG"
     places = find_places(make_doc(tokens, ents), small_gazetteer)
     assert [p.text for p in places] == ([expected] if expected else [])
+
+
+def test_find_places_prefers_the_namesake_near_another_place_of_the_article(make_doc: DocMaker) -> None:
+    # two towns called Riverton; the smaller lies 40 km from the article's other town
+    big = GazetteerEntry(1, "Riverton", "city", "USA", "Utah", "US.UT", 40.52, -111.94, 45_000)
+    small = GazetteerEntry(2, "Riverton", "city", "USA", "Wyoming", "US.WY", 43.02, -108.38, 11_000)
+    lander = GazetteerEntry(3, "Lander", "city", "USA", "Wyoming", "US.WY", 42.83, -108.73, 60_000)
+    gazetteer = MemoryGazetteer([("Riverton", big), ("Riverton", small), ("Lander", lander)])
+    doc = make_doc(["Floods", "hit", "Riverton", "and", "Lander", "."], ["O", "O", "B-GPE", "O", "B-GPE", "O"])
+    without = find_places(doc, gazetteer, ResolutionWeights(nearby=0.0, context_admin1=0.0))
+    with_nearby = find_places(doc, gazetteer, ResolutionWeights(context_admin1=0.0))
+    assert (without[0].geonameid, with_nearby[0].geonameid) == (1, 2)

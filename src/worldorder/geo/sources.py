@@ -268,6 +268,15 @@ def landmark_at(name: str, city: GazetteerEntry) -> GazetteerEntry:
     )
 
 
+def division_abbreviations(divisions: Iterable[NamedEntry], kind: str) -> Iterator[NamedEntry]:
+    """Australian and Canadian divisions under their short names: ``kind`` "dotted" ("B.C.",
+    "Ont.") or "names" ("NSW"); see data/division_abbreviations.yaml."""
+    by_code = {e.admin1_key: e for _n, e in divisions if e.feature == "admin1"}
+    for abbreviation, code in read_yaml("division_abbreviations.yaml")[kind].items():
+        if (division := by_code.get(code)) is not None:
+            yield abbreviation, division
+
+
 def state_abbreviations(divisions: Iterable[NamedEntry]) -> Iterator[NamedEntry]:
     """US states under their news-style abbreviations ("Calif.", "N.J.")."""
     states = {e.admin1_key: e for _n, e in divisions if e.feature == "admin1" and e.country == "USA"}

@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
-"""The whole picture of the event coder in one table: ``make eval``.
+"""The whole picture of the event coder and the place finder in one table: ``make eval``.
 
     .venv/bin/python scripts/eval_all.py [--shared DIR] [--sets seed,gsr] [--keep DIR] [--json PATH]
 
 Loads the pipeline once, runs the real extractor (``run_extract``, exactly what
 ``worldorder extract GOLD -o out.jsonl`` writes) over every gold set, scores each with the shared
-scorer (``score.py events GOLD PRED --json``) and prints one table per set, then recall by PLOVER
-type, recall by quad class on the ConfliBERT sentences, and what lower- or upper-casing the text
-costs. Sets whose gold file is missing are skipped with one line saying so.
+scorer (``score.py events GOLD PRED --json``; ``places`` for GeoVirus and GeoWebNews) and prints
+one table of event sets (with the accuracy of the dates and places of matched events), one of
+place sets, then recall by PLOVER type, recall by quad class on the ConfliBERT sentences, and
+what lower- or upper-casing the text costs. Sets whose gold file is missing are skipped with one line saying so.
 
 Derived gold files (our own dev/test splits, the lower/upper-cased copies, the per-class subsets)
 are written to a temporary directory, never into the repository.
@@ -40,10 +41,12 @@ SHARED_FILES = {
     "rams_dev": "rams_dev.jsonl",
     "guardian_gold": "guardian_gold.jsonl",
 }
+# place sets: scored with ``score.py places`` (toponym recall, accuracy within 161 and 25 km)
+PLACE_FILES = {"geovirus": "geovirus.jsonl", "geowebnews": "geowebnews.jsonl"}
 OWN_SPLITS = {"own_dev": "dev", "own_test": "test"}
 CASES: dict[str, Callable[[str], str]] = {"lower": str.lower, "upper": str.upper}
 CASED = {f"{base}_{case}": (base, case) for base in ("confli_dev", "gsr") for case in CASES}
-SET_NAMES = (*SHARED_FILES, *OWN_SPLITS, *CASED)
+SET_NAMES = (*SHARED_FILES, *OWN_SPLITS, *CASED, *PLACE_FILES)
 # sets whose gold events each name the PLOVER type they stand for (the scorer counts the first)
 TYPED_SETS = ("seed", "gsr", "gsr_lower", "gsr_upper", "rams_dev", "guardian_gold", "own_dev", "own_test")
 CLASS_SETS = ("confli_dev", "confli_dev_lower", "confli_dev_upper")
@@ -104,7 +107,7 @@ def of_class(records: Iterable[dict[str, Any]], label: int) -> list[dict[str, An
 
 
 def shared_gold(shared: Path, name: str) -> Path:
-    return shared / "gold" / SHARED_FILES[name]
+    return shared / "gold" / (PLACE_FILES.get(name) or SHARED_FILES[name])
 
 
 def source_of(name: str, shared: Path) -> Path:
@@ -135,6 +138,7 @@ class SetResult:
     failures: int
     scores: dict[str, Any]
     by_class: dict[str, dict[str, Any]] = field(default_factory=dict)
+    documents: int = 0
 
     def as_json(self) -> dict[str, Any]:
         return {"seconds": round(self.seconds, 1), "failures": self.failures, "scores": self.scores} | (
@@ -167,9 +171,9 @@ def _print_failure(failure: Any) -> None:
     print(f"failed {failure.origin}: {failure.reason}", file=sys.stderr)
 
 
-def score(scorer: Path, gold: Path, pred: Path) -> dict[str, Any]:
-    """The shared scorer's ``--json`` summary of PRED against GOLD."""
-    command = [sys.executable, str(scorer), "events", str(gold), str(pred), "--json"]
+def score(scorer: Path, gold: Path, pred: Path, what: str = "events") -> dict[str, Any]:
+    """The shared scorer's ``--json`` summary of PRED against GOLD (``what``: events or places)."""
+    command = [sys.executable, str(scorer), what, str(gold), str(pred), "--json"]
     done = subprocess.run(command, check=True, capture_output=True, text=True)
     result: dict[str, Any] = json.loads(done.stdout)
     return result
@@ -191,9 +195,10 @@ def run_set(pipeline: Pipeline, name: str, scorer: Path, gold: Path, dirs: tuple
     started = time.perf_counter()
     pred = dirs[0] / f"{name}.jsonl"
     failures = extract(pipeline, gold, pred)
-    scores = score(scorer, gold, pred)
+    scores = score(scorer, gold, pred, "places" if name in PLACE_FILES else "events")
     by_class = class_scores(scorer, gold, pred, dirs[1]) if name in CLASS_SETS else {}
-    return SetResult(name, time.perf_counter() - started, failures, scores, by_class)
+    documents = sum(1 for line in gold.open(encoding="utf-8") if line.strip())
+    return SetResult(name, time.perf_counter() - started, failures, scores, by_class, documents)
 
 
 # --- rendering -------------------------------------------------------------------------------
@@ -207,8 +212,8 @@ def figure(value: float | None, digits: int = 3) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
 
 
-def date_cell(scores: dict[str, Any]) -> str:
-    checked = scores.get("attributes", {}).get("date", {})
+def date_cell(scores: dict[str, Any], attribute: str = "date") -> str:
+    checked = scores.get("attributes", {}).get(attribute, {})
     if not checked.get("checked"):
         return "-"
     return f"{ratio(checked['correct'], checked['checked'])} {figure(checked['accuracy'], 2)}"
@@ -216,7 +221,7 @@ def date_cell(scores: dict[str, Any]) -> str:
 
 MAIN_COLUMNS = (
     ("set", 17), ("docs", 5), ("pred", 5), ("matched/req", 11), ("prec", 5), ("recall", 6),
-    ("F1", 5), ("dup", 4), ("date ok", 10), ("time", 7),
+    ("F1", 5), ("dup", 4), ("date ok", 10), ("place ok", 10), ("time", 7),
 )  # fmt: skip
 
 
@@ -231,14 +236,41 @@ def main_row(result: SetResult) -> list[str]:
     return [
         result.name, str(s["documents"]), str(s["predicted"]), ratio(s["matched"], s["gold_required"]),
         figure(s["precision"]), figure(s["recall"]), figure(s["f1"]), str(s["duplicates"]),
-        date_cell(s), f"{result.seconds:.1f}s",
+        date_cell(s), date_cell(s, "location"), f"{result.seconds:.1f}s",
     ]  # fmt: skip
 
 
 def main_table(results: list[SetResult]) -> list[str]:
     widths = [w for _, w in MAIN_COLUMNS]
     header = line((h for h, _ in MAIN_COLUMNS), widths)
-    return [header, "-" * len(header), *(line(main_row(r), widths) for r in results)]
+    rows = [line(main_row(r), widths) for r in results if r.name not in PLACE_FILES]
+    return [header, "-" * len(header), *rows]
+
+
+PLACE_COLUMNS = (
+    ("set", 17), ("docs", 5), ("gold", 5), ("pred", 5), ("recall", 6), ("prec", 5), ("161 km", 6), ("25 km", 6),
+    ("median km", 9), ("time", 7),
+)  # fmt: skip
+
+
+def place_row(result: SetResult) -> list[str]:
+    s = result.scores
+    median = s["median_error_km"]
+    return [
+        result.name, str(result.documents), str(s["gold_toponyms"]), str(s["predicted"]), figure(s["recall"]),
+        figure(s["precision"]), figure(s["acc_at_161km"]), figure(s["acc_at_25km"]),
+        "-" if median is None else f"{median:.1f}", f"{result.seconds:.1f}s",
+    ]  # fmt: skip
+
+
+def place_table(results: list[SetResult]) -> list[str]:
+    placed = [r for r in results if r.name in PLACE_FILES]
+    if not placed:
+        return []
+    widths = [w for _, w in PLACE_COLUMNS]
+    header = line((h for h, _ in PLACE_COLUMNS), widths)
+    title = "Places (score.py places: toponym recall and precision; accuracy of the recognised within 161/25 km)"
+    return [title, header, *(line(place_row(r), widths) for r in placed)]
 
 
 def type_cell(scores: dict[str, Any], event_type: str) -> str:
@@ -315,7 +347,10 @@ def gap_table(results: list[SetResult]) -> list[str]:
 
 
 def render(results: list[SetResult], heading: str) -> str:
-    blocks = [[heading, *main_table(results)], type_table(results), class_table(results), gap_table(results)]
+    blocks = [
+        [heading, *main_table(results)], place_table(results), type_table(results), class_table(results),
+        gap_table(results),
+    ]
     return "\n\n".join("\n".join(b) for b in blocks if b)
 
 

@@ -84,17 +84,35 @@ def test_own_gold_records_carry_the_split_the_rule_gives() -> None:
 
 
 def test_main_table_formats_the_figures() -> None:
-    attributes = {"date": {"correct": 11, "checked": 12, "accuracy": 0.917}}
+    attributes = {"date": {"correct": 11, "checked": 12, "accuracy": 0.917},
+                  "location": {"correct": 3, "checked": 4, "accuracy": 0.75}}
     results = [
         eval_all.SetResult("seed", 0.24, 0, scores(13, 13, 1.0, attributes=attributes)),
         eval_all.SetResult("gsr", 12.0, 0, scores(260, 321, 0.81)),
     ]
     lines = eval_all.render(results, "heading").splitlines()
     assert lines[0] == "heading"
-    assert " ".join(lines[1].split()) == "set docs pred matched/req prec recall F1 dup date ok time"
-    assert lines[3].split() == ["seed", "10", "12", "13/13", "0.750", "1.000", "0.800", "1", "11/12", "0.92", "0.2s"]
-    assert lines[4].split() == ["gsr", "10", "12", "260/321", "0.750", "0.810", "0.800", "1", "-", "12.0s"]
+    assert " ".join(lines[1].split()) == "set docs pred matched/req prec recall F1 dup date ok place ok time"
+    assert lines[3].split() == [
+        "seed", "10", "12", "13/13", "0.750", "1.000", "0.800", "1", "11/12", "0.92", "3/4", "0.75", "0.2s",
+    ]  # fmt: skip
+    assert lines[4].split() == ["gsr", "10", "12", "260/321", "0.750", "0.810", "0.800", "1", "-", "-", "12.0s"]
     assert max(len(line) for line in lines) <= 120
+
+
+def test_place_sets_get_a_table_of_their_own() -> None:
+    found = {"gold_toponyms": 2170, "predicted": 2271, "recognised": 2027, "precision": 0.894, "recall": 0.934,
+             "f1": 0.914, "acc_at_161km": 0.774, "acc_at_25km": 0.494, "median_error_km": 27.0}
+    results = [eval_all.SetResult("geovirus", 30.0, 0, found, documents=229)]
+    lines = eval_all.render(results, "heading").splitlines()
+    assert len(lines) == 3 + 1 + 3  # an empty event table, a blank line, the place table: title, header, row
+    assert lines[-1].split() == ["geovirus", "229", "2170", "2271", "0.934", "0.894", "0.774", "0.494", "27.0", "30.0s"]
+    assert max(len(line) for line in lines) <= 120
+
+
+def test_place_sets_are_read_from_the_shared_gold(tmp_path: Path) -> None:
+    assert eval_all.gold_for("geowebnews", tmp_path, tmp_path) == tmp_path / "gold" / "geowebnews.jsonl"
+    assert "geovirus" in eval_all.wanted_sets("geovirus,seed")
 
 
 def test_type_class_and_gap_tables() -> None:

@@ -159,6 +159,11 @@ class IndexedGazetteer:
         self._indexes = indexes
         self._demonyms = frozenset(indexes.demonyms)
 
+    @property
+    def indexes(self) -> GazetteerIndexes:
+        """The index looked up (for measuring its size)."""
+        return self._indexes
+
     def candidates(self, name: str) -> Sequence[GazetteerEntry]:
         """Entries named ``name``; a dotted abbreviation ("Calif.") means the state first."""
         key = name_key(name)

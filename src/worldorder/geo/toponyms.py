@@ -42,6 +42,7 @@ DATELINE_HEAD = re.compile(
 MAJOR_FEATURES = frozenset({"country", "continent"})
 QUALIFIED_TAGS = frozenset({"NNP", "NNPS"})
 MAX_QUALIFIED_WORDS = 4
+SITE_WORDS = 3  # "refugee camp", "air base", "border crossing" after a tagged name
 # "in X" with X a proper name: "to" is left out, it takes people as often as places
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "from"})
 PREPOSITION_TOWN_POPULATION = 5_000
@@ -70,13 +71,23 @@ class Toponym:
 
 def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     """Every toponym mention in ``doc``, in text order."""
-    found = [t for ent in doc.ents for t in toponyms_of(ent, gazetteer)]
+    found = [longest(t, doc, gazetteer) for ent in doc.ents for t in toponyms_of(ent, gazetteer)]
     extras = [*dateline_toponyms(doc, gazetteer), *qualified_toponyms(doc, found, gazetteer),
               *prepositional_toponyms(doc, gazetteer), *kind_of_toponyms(doc, gazetteer)]
     for extra in extras:
         if not any(t.start < extra.end and extra.start < t.end for t in found):
             found.append(extra)
     return sorted(found, key=lambda t: t.start)
+
+
+def longest(found: Toponym, doc: Doc, gazetteer: Gazetteer) -> Toponym:
+    """The toponym with the words after it that make a site's name: "the Rafah crossing", "the
+    Zaatari refugee camp", with only "Rafah", "Zaatari" tagged."""
+    for end in range(min(found.last_token + 1 + SITE_WORDS, len(doc)), found.last_token + 1, -1):
+        span = doc[found.first_token : end]
+        if any(c.feature == "landmark" for c in gazetteer.candidates(span.text)):
+            return toponym(span, found.label)
+    return found
 
 
 def dateline_toponyms(doc: Doc, gazetteer: Gazetteer) -> Iterator[Toponym]:

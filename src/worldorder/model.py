@@ -115,6 +115,9 @@ class Place:
     kind: str | None  # country, region, city, landmark
     lat: float | None
     lon: float | None
+    # which clue decided among the name's readings: only, qualifier, qualified, region, country,
+    # nearby, prior (see worldorder.geo.resolve.clue); not stored
+    clue: str | None = None
 
     @property
     def precision(self) -> str | None:

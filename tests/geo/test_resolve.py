@@ -179,3 +179,20 @@ def test_find_places_prefers_the_namesake_near_another_place_of_the_article(make
     without = find_places(doc, gazetteer, ResolutionWeights(nearby=0.0, context_admin1=0.0))
     with_nearby = find_places(doc, gazetteer, ResolutionWeights(context_admin1=0.0))
     assert (without[0].geonameid, with_nearby[0].geonameid) == (1, 2)
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "expected"),
+    [
+        (["Talks", "in", "Paris", "ended", "."], ["O", "O", "B-GPE", "O", "O"], {"Paris": "prior"}),
+        (["A", "fair", "in", "Paris", ",", "Texas", "opened", "."], ["O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O"],
+         {"Paris": "qualified", "Texas": "qualifier"}),
+        (["Rain", "hit", "Kent", "and", "Britain", "."], ["O", "O", "B-GPE", "O", "B-GPE", "O"],
+         {"Kent": "country", "Britain": "only"}),
+        (["Rebels", "left", "Gondor", "."], ["O", "O", "B-GPE", "O"], {"Gondor": None}),
+    ],
+)
+def test_find_places_says_which_clue_decided(
+        make_doc: DocMaker, small_gazetteer: MemoryGazetteer, words: list[str], ents: list[str],
+        expected: dict[str, str | None]) -> None:
+    assert {p.text: p.clue for p in find_places(make_doc(words, ents), small_gazetteer)} == expected

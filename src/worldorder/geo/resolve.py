@@ -176,13 +176,39 @@ def find_places(doc: Doc, gazetteer: Gazetteer, weights: ResolutionWeights | Non
     context = ArticleContext.of(toponyms, first)
     chosen = [settled.get(i) or best(o, k, context, q, weights)
               for i, (o, k, q) in enumerate(zip(options, keys, quals, strict=True))]
-    return [place(t, c) for t, c in zip(toponyms, chosen, strict=True)]
+    clues = [clue(i in settled, c, o, p, q, k, context)
+             for i, (c, o, p, q, k) in enumerate(zip(chosen, options, first, quals, keys, strict=True))]
+    return [place(t, c, why) for t, c, why in zip(toponyms, chosen, clues, strict=True)]
 
 
-def place(toponym: Toponym, entry: GazetteerEntry | None) -> Place:
+def clue(settled: bool, chosen: GazetteerEntry | None, options: Sequence[GazetteerEntry],
+         alone: GazetteerEntry | None, qualifier: GazetteerEntry | None, key: str,
+         context: ArticleContext) -> str | None:
+    """Which clue decided the reading (``Place.clue``): ``only`` (one candidate), ``qualifier``
+    (it qualifies a town: "Tacoma, Washington"), ``qualified`` ("Paris, Texas"), ``region``,
+    ``country`` or ``nearby`` (the article's other places overturned the reading the name alone
+    gets), ``prior`` (the name alone: population and kind)."""
+    if chosen is None:
+        return None
+    if settled:
+        return "qualifier"
+    if len({o.geonameid or id(o) for o in options}) == 1:
+        return "only"
+    if qualifies(chosen, qualifier):
+        return "qualified"
+    if chosen == alone:
+        return "prior"
+    if context.supports_admin1(chosen.admin1_key, key):
+        return "region"
+    if context.supports_country(chosen.country, key):
+        return "country"
+    return "nearby" if context.near(chosen, key) else "prior"
+
+
+def place(toponym: Toponym, entry: GazetteerEntry | None, why: str | None = None) -> Place:
     if entry is None:
         return Place(toponym.text, toponym.start, toponym.end, None, None, None, None, None, None, None)
     return Place(
         toponym.text, toponym.start, toponym.end, entry.geonameid, entry.name, entry.country,
-        entry.admin1 if entry.feature != "country" else None, entry.kind, entry.lat, entry.lon,
+        entry.admin1 if entry.feature != "country" else None, entry.kind, entry.lat, entry.lon, why,
     )

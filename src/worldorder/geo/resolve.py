@@ -162,8 +162,15 @@ def qualifiers(doc: Doc, toponyms: Sequence[Toponym], options: Sequence[Sequence
     return found
 
 
-def find_places(doc: Doc, gazetteer: Gazetteer, weights: ResolutionWeights | None = None) -> list[Place]:
-    """Every toponym of ``doc`` with character offsets, resolved against ``gazetteer``."""
+HOME = "\x00home"  # the name key the publication's country is filed under in the context
+
+
+def find_places(doc: Doc, gazetteer: Gazetteer, weights: ResolutionWeights | None = None,
+                home: str | None = None) -> list[Place]:
+    """Every toponym of ``doc`` with character offsets, resolved against ``gazetteer``.
+
+    ``home`` is the publication's country (ISO alpha-3) when known: it supports readings in that
+    country as another place of the article would."""
     weights = weights or ResolutionWeights()
     toponyms = find_toponyms(doc, gazetteer)
     keys = [name_key(t.text) for t in toponyms]
@@ -174,6 +181,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer, weights: ResolutionWeights | Non
     first = [settled.get(i) or best(o, k, ArticleContext(), None, weights)
              for i, (o, k) in enumerate(zip(options, keys, strict=True))]
     context = ArticleContext.of(toponyms, first)
+    if home:
+        context.countries.setdefault(home, set()).add(HOME)
     chosen = [settled.get(i) or best(o, k, context, q, weights)
               for i, (o, k, q) in enumerate(zip(options, keys, quals, strict=True))]
     clues = [clue(i in settled, c, o, p, q, k, context)

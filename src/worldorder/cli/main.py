@@ -237,6 +237,51 @@ def extract(
     sys.exit(EXIT_PARTIAL if report.failures and report.documents else EXIT_FATAL if report.failures else EXIT_OK)
 
 
+def parse_every(_ctx: click.Context, _param: click.Parameter, value: str) -> float:
+    """``15m``, ``30s``, ``1h`` or plain seconds, as seconds."""
+    units = {"s": 1, "m": 60, "h": 3600}
+    number, unit = (value[:-1], value[-1]) if value[-1:] in units else (value, "s")
+    try:
+        seconds = float(number) * units[unit]
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a period like 15m, 30s or 1h") from exc
+    if seconds <= 0:
+        raise click.BadParameter("the period must be more than zero")
+    return seconds
+
+
+@main.command()
+@click.argument("feeds", nargs=-1, required=True)
+@db_option
+@click.option("--every", callback=parse_every, default="15m", show_default=True, metavar="PERIOD",
+              help="Time between polls: 30s, 15m, 1h.")  # fmt: skip
+@click.option("--polls", type=click.IntRange(1), default=None, help="Stop after this many polls (default: never).")
+@click.option("--no-nlp", is_flag=True, help="Store articles only; skip event coding.")
+@click.pass_context
+def watch(ctx: click.Context, feeds: tuple[str, ...], db_path: Path | None, every: float, polls: int | None,
+          no_nlp: bool) -> None:  # fmt: skip
+    """Follow RSS or Atom FEEDS (URLs or feed files) and store the pages of their new items.
+
+    Each poll fetches every feed (sending the ETag and Last-Modified it last gave, so an
+    unchanged feed costs a 304), fetches the pages of items not yet stored with the URL reader
+    and stores them as `worldorder ingest` does; it logs one line. Ctrl-C stops between batches.
+    """
+    from worldorder.runners.watch import watch_feeds
+
+    settings = settings_for(ctx, db_path=db_path)
+
+    def on_failure(failure: Failure) -> None:
+        click.echo(f"failed {failure.origin}: {failure.reason}", err=True)
+
+    try:
+        with Store.open(settings.db_path) as store:
+            analyser = None if no_nlp else _analyser(settings)
+            done = watch_feeds(feeds, store, settings, analyser, every, polls, click.echo, on_failure)
+    except WorldorderError as exc:
+        fail(str(exc))
+    click.echo(f"stopped after {done} polls", err=True)
+
+
 @main.command()
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @db_option

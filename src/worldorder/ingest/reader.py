@@ -58,6 +58,16 @@ class Reader:
             except InputError as exc:
                 yield Failure(item.location, str(exc))
 
+    def client(self) -> httpx.Client:
+        """The HTTP client (timeout, size cap, user agent) this reader fetches with, opened once."""
+        if self._client is None:
+            self._client = self._stack.enter_context(make_client(self.settings))
+        return self._client
+
+    def read_url(self, url: str) -> Document:
+        """The page at ``url`` as a document; ``InputError`` with a one-line reason if it cannot be had."""
+        return self._read_url(url)
+
     def read_source(self, source: Source) -> Iterator[Document | Failure]:
         if source.kind == "url":
             yield self._read_url(source.location)
@@ -107,9 +117,7 @@ class Reader:
                 yield item
 
     def _read_url(self, url: str) -> Document:
-        if self._client is None:
-            self._client = self._stack.enter_context(make_client(self.settings))
-        body, media = fetch(url, self._client, self.settings)
+        body, media = fetch(url, self.client(), self.settings)
         text = decode_text(body)
         if media in ("text/html", "application/xhtml+xml") or looks_like_html(text):
             return read_html(text, url, url=url)

@@ -19,7 +19,7 @@ import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
@@ -84,12 +84,22 @@ def dask_client(options: DaskOptions, settings: Settings) -> Iterator[Client]:
         )
         client = Client(cluster)
     try:
-        client.register_plugin(PipelinePlugin(settings))
+        loaded = client.run(_has_pipeline, settings)
+        if not loaded or not all(loaded.values()):  # a long-lived cluster keeps its model loaded between runs
+            client.register_plugin(PipelinePlugin(settings))
         yield client
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _has_pipeline(settings: Settings, dask_worker: Any = None) -> bool:
+    """Whether this worker holds a pipeline loaded with the same analysis settings (the database aside)."""
+    plugin = dask_worker.plugins.get(PLUGIN) if dask_worker is not None else None
+    if not isinstance(plugin, PipelinePlugin) or plugin.pipeline is None:
+        return False
+    return replace(plugin.settings, db_path=settings.db_path) == settings
 
 
 def worker_count(client: Client) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -66,15 +67,31 @@ def run_ingest(
 ) -> IngestReport:
     """Read every input, store its articles (with their events when ``analyser`` is given)."""
     report = IngestReport()
-    languages = LanguageIdentifier()
     with reader or Reader(settings) as source:
-        for batch in _batches(source.read(names), settings.batch_size, report, progress):
-            articles = [make_article(d, languages, settings, published) for d in batch]
-            _store_batch(articles, store, analyser, report, progress)
-            if progress:
-                progress(len(articles), None)
+        store_documents(source.read(names), store, settings, analyser, report, published, progress)
         report.skipped.update(source.skipped)
     return report
+
+
+def store_documents(
+    items: Iterator[Document | Failure],
+    store: Store,
+    settings: Settings,
+    analyser: Analyser | None,
+    report: IngestReport,
+    published: date | None = None,
+    progress: ProgressHook | None = None,
+    stop: threading.Event | None = None,
+) -> None:
+    """Store ``items`` batch by batch into ``report``; once ``stop`` is set, no further batch starts."""
+    languages = LanguageIdentifier()
+    for batch in _batches(items, settings.batch_size, report, progress):
+        articles = [make_article(d, languages, settings, published) for d in batch]
+        _store_batch(articles, store, analyser, report, progress)
+        if progress:
+            progress(len(articles), None)
+        if stop is not None and stop.is_set():
+            return
 
 
 def _batches(

@@ -203,6 +203,15 @@ class Store:
                 fresh.append(article)
         return fresh
 
+    def stored_urls(self, urls: Sequence[str]) -> set[str]:
+        """The ``urls`` some stored article has as its id or its URL (a page's canonical URL may differ)."""
+        self._con.register("batch_urls", pa.table({"url": pa.array(urls, pa.string())}))
+        try:
+            query = "SELECT url FROM batch_urls WHERE url IN (SELECT id FROM articles UNION SELECT url FROM articles)"
+            return {row[0] for row in self._con.execute(query).fetchall()}
+        finally:
+            self._con.unregister("batch_urls")
+
     def _absent_ids(self, ids: Sequence[str]) -> set[str]:
         """The ids of ``ids`` not stored."""
         self._con.register("batch_ids", pa.table({"id": pa.array(ids, pa.string())}))

@@ -248,6 +248,7 @@ def test_page_csv_link_carries_the_current_filter(page: Page) -> None:
         ("events", "/?pair=RUS%2CIRN", "#events tbody tr"),
         ("event", "/?pair=RUS%2CIRN&event=FIRST", "#event-view h2"),
         ("relations", "/?tab=timeline&a=RUS&b=IRN&interval=month", "#timeline-chart svg g.point"),
+        ("relations-week", "/?tab=timeline&a=RUS&b=IRN&interval=week", "#timeline-chart svg .coarse-band"),
         ("network", "/?tab=network", "#network-chart g.actor"),
         ("map", "/?tab=map", "#map-chart g.stack"),
     ],
@@ -266,3 +267,9 @@ def test_page_screenshots_of_every_view(browser: Browser, site: str, name: str, 
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"web-{name}.png"))
     context.close()
+
+
+def test_page_api_docs_open_offline(page: Page) -> None:
+    page.click("nav a[href='/api/docs']")
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("worldorder")
+    expect(page.locator(".swagger-ui .opblock-summary-path").first).to_be_visible()

@@ -500,7 +500,7 @@ function timelineChart(timeline) {
   svg.append("g").selectAll("circle").data(points).join("circle").attr("r", 3.5).attr("fill", "var(--score)")
     .attr("cx", (p) => x(p.start) + slotWidth(p.start) / 2).attr("cy", (p) => score(p.score));
   coarseBand(svg, timeline.coarse, x, plotBottom + 34, band - 12);
-  timelineLegend(svg, margin.left, 14);
+  timelineLegend(svg, margin.left, 14, timeline.coarse.length > 0);
   document.getElementById("timeline-chart").replaceChildren(svg.node());
 }
 
@@ -528,14 +528,14 @@ function coarseBand(svg, coarse, x, top, height) {
   spans.append("title").text((e) => `known only to the ${e.date_precision}: ${e.date_start} – ${e.date_end}`);
 }
 
-function timelineLegend(svg, left, top) {
+function timelineLegend(svg, left, top, withBand) {
   const items = [
     ["rect", "var(--coop)", "cooperation (events)"],
     ["rect", "var(--conflict)", "conflict (events)"],
     ["line", "var(--score)", "relation score of the period"],
     ["rect", "#f6f6f6", "period without events"],
     ["span", "#999", "event dated only to a month or year"],
-  ];
+  ].slice(0, withBand ? 5 : 4);
   const legend = svg.append("g").attr("class", "legend").attr("transform", `translate(${left},${top})`);
   let offset = 0;
   for (const [kind, colour, label] of items) {

@@ -273,3 +273,9 @@ def test_page_api_docs_open_offline(page: Page) -> None:
     page.click("nav a[href='/api/docs']")
     expect(page.locator(".swagger-ui .info .title")).to_contain_text("worldorder")
     expect(page.locator(".swagger-ui .opblock-summary-path").first).to_be_visible()
+
+
+def test_page_overview_pairs_open_their_relations(page: Page) -> None:
+    page.locator("#overview a.pair-link").first.click()
+    expect(page).to_have_url(re.compile(r"tab=timeline&a=IRN&b=RUS"))
+    expect(page.locator("#timeline-summary")).to_contain_text(re.compile(r"Iran \(IRN\) – Russia \(RUS\): \d+ events"))

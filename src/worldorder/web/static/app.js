@@ -240,9 +240,15 @@ async function loadVocabulary() {
 
 async function loadOverview() {
   const overview = await api("overview");
-  const pairs = overview.top_pairs.slice(0, 3).map((p) => `${keyName(p.a)}–${keyName(p.b)} ${p.events}`).join(", ");
-  document.getElementById("overview").textContent =
-    `${overview.articles} articles, ${overview.events} events (${overview.undated} undated). Most active pairs: ${pairs}`;
+  // each pair links to its relations: a URL, so it opens with a click, Enter, or in a new tab
+  const pairs = overview.top_pairs.slice(0, 3).flatMap((p, i) => [
+    i ? ", " : "",
+    el("a", { href: `/?tab=timeline&a=${p.a}&b=${p.b}`, class: "pair-link", "data-a": p.a, "data-b": p.b,
+      onclick: (e) => { if (!e.ctrlKey && !e.metaKey) { e.preventDefault(); go({ tab: "timeline", a: p.a, b: p.b, event: "" }); } } },
+      `${keyName(p.a)}–${keyName(p.b)} ${p.events}`),
+  ]);
+  document.getElementById("overview").replaceChildren(
+    `${overview.articles} articles, ${overview.events} events (${overview.undated} undated). Most active pairs: `, ...pairs);
 }
 
 // ---- event explorer ----

@@ -20,6 +20,8 @@ from .conftest import BERLIN, PARIS_FR, PARIS_TX
         ("Tamil Nādu", "tamil nadu"),
         ("the Netherlands", "netherlands"),
         ("Côte d’Ivoire", "cote divoire"),
+        ("‘Afrīn", "afrin"),  # a transliterated ayn
+        ("Maʿarrat an Nuʿman", "maarrat an numan"),
         ("Trinidad & Tobago", "trinidad and tobago"),
         ("Guinea-Bissau", "guinea bissau"),
         ("  New   York ", "new york"),

@@ -67,9 +67,11 @@ class Gazetteer(Protocol):
         ...
 
 
-# dropped: dots and apostrophes ("U.S.", "Côte d'Ivoire"); read as spaces: hyphens and dashes
+# dropped: dots, apostrophes and the marks transliterations write for ayn and hamza ("U.S.",
+# "Côte d'Ivoire", "‘Afrīn", "Maʿarrat"); read as spaces: hyphens and dashes
 _NAME_CHARACTERS = str.maketrans(
-    {".": None, "'": None, "`": None, "\u00b4": None, "\u2019": None, "&": " and ",
+    {".": None, "'": None, "`": None, "\u00b4": None, "\u2018": None, "\u2019": None, "\u02bb": None,
+     "\u02bc": None, "\u02be": None, "\u02bf": None, "&": " and ",
      "-": " ", "\u2010": " ", "\u2011": " ", "\u2012": " ", "\u2013": " ", "\u2014": " "}
 )
 _SAINT = ("saint ", "ste ")

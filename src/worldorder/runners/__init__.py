@@ -9,8 +9,9 @@ from typing import TypeVar
 from worldorder.model import Failure
 
 T = TypeVar("T")
-# Documents per Dask task: large enough that the per-task cost (docs/scale.md) is noise.
-PARTITION_SIZE = 512
+# Documents per Dask task: the per-task cost (tens of ms, docs/scale.md) is noise beside the ~25 s
+# a worker codes 256 documents in, and a corpus still splits into enough tasks to keep workers even.
+PARTITION_SIZE = 256
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from functools import cache
 from worldorder.config import Settings
 from worldorder.ingest import make_article
 from worldorder.ingest.boilerplate import BoilerplateRules, find_boilerplate
-from worldorder.ingest.dates import parse_published
+from worldorder.ingest.dates import Published, parse_published
 from worldorder.ingest.language import LanguageIdentifier
 from worldorder.model import CodedArticle, DateBasis, Document
 from worldorder.pipeline import Pipeline
@@ -39,15 +39,17 @@ def extract(
 ) -> CodedArticle:
     """Events, places and dates of one article given as text (boilerplate lines are excluded)."""
     pipeline = pipeline or load_pipeline()
-    day = published if isinstance(published, date) else parse_published(published)
+    order = pipeline.settings.date_order
+    given = Published(day=published) if isinstance(published, date) else parse_published(published, order)
     document = Document(
         text=text,
         origin="<api>",
         kind="text",
         id=id,
         title=title,
-        published=day,
-        published_basis=DateBasis.INPUT if day else DateBasis.UNKNOWN,
+        published=given.day,
+        published_basis=DateBasis.INPUT if given.day else DateBasis.UNPARSED if given.unparsed else DateBasis.UNKNOWN,
+        published_raw=given.raw,
         excluded=find_boilerplate(text, _rules()),
     )
     article = make_article(document, LanguageIdentifier(), pipeline.settings)

@@ -16,9 +16,10 @@ A report joins a cluster when every rule agrees, and the reason is kept with it:
   containing the other place; or two points within ``rules.max_place_km``.
 
 Reports whose source has no key, or that carry no date, stay alone: nothing can show they
-are the same event. The order of ``reports`` decides ties, so the store sorts them by
-publication date, article and report id; ingesting the same articles in the same batches
-always gives the same clusters, and re-ingesting stored articles adds nothing.
+are the same event. The order of ``reports`` decides ties; the store hands them in input order
+(articles as read, each one's reports as coded), and since each report meets everything made
+before it, stored or in the batch, a batch of 7 and a batch of 500 make the same clusters.
+Re-ingesting stored articles adds nothing.
 """
 
 from __future__ import annotations

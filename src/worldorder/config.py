@@ -15,6 +15,8 @@ from typing import Any
 from worldorder.errors import ConfigError
 
 ENV_PREFIX = "WORLDORDER_"
+DATE_ORDERS = ("MDY", "DMY", "YMD")
+MIN_PARSE_CHARS = 1000  # a piece must hold a few paragraphs for the parser to see whole sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,15 @@ class Settings:
     language_min_chars: int = 40  # shorter texts are too short to judge their language
     actor_files: tuple[Path, ...] = field(default=())
     truecase: bool = True  # restore the case of all-lower-case and ALL-CAPS lines before parsing
+    date_order: str = "MDY"  # how to read ambiguous numeric dates (05/06/2016): MDY, DMY or YMD
+    # spaCy refuses longer texts (its max_length); longer articles are parsed in pieces this long
+    max_parse_chars: int = 1_000_000
+
+    def __post_init__(self) -> None:
+        if self.date_order not in DATE_ORDERS:
+            raise ConfigError(f"date order {self.date_order!r} is not one of {', '.join(DATE_ORDERS)}")
+        if self.max_parse_chars < MIN_PARSE_CHARS:
+            raise ConfigError(f"max_parse_chars must be at least {MIN_PARSE_CHARS:,}, not {self.max_parse_chars:,}")
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with the given non-None values set."""

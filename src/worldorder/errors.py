@@ -4,7 +4,8 @@
     ├── InputError                  an input cannot be read; the batch goes on without it
     │   ├── UnreadableInput         missing path, permission, unreachable URL, too large, binary, bad UTF-8
     │   └── MalformedInput          a JSON Lines line or an HTML page that holds no article
-    ├── StoreError                  the database cannot be opened or written
+    ├── StoreError                  the database cannot be opened or written, or its file is damaged
+    │   └── StoreBusy               another process holds the file (an ingest writing); try again
     └── ConfigError                 a setting or a user data file is invalid
 
 Every message is one line that a user can act on; the CLI prints it after the input's name.
@@ -31,6 +32,10 @@ class MalformedInput(InputError):
 
 class StoreError(WorldorderError):
     """The database cannot be opened or written."""
+
+
+class StoreBusy(StoreError):
+    """Another process holds the database file for longer than we waited."""
 
 
 class ConfigError(WorldorderError):

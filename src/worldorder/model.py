@@ -19,6 +19,7 @@ class DateBasis(StrEnum):
     INPUT = "input"  # given with the document (JSONL ``published``, ``--published``)
     TEXT = "text"  # inferred: the latest full explicit date in the text
     CRAWL = "crawl"  # the day a web crawler fetched the page (WARC-Date), when nothing better is known
+    UNPARSED = "unparsed"  # the input gave a date no reader understood; kept as ``published_raw``
     UNKNOWN = "unknown"
 
 
@@ -47,6 +48,8 @@ class Document:
     published_basis: DateBasis = DateBasis.UNKNOWN
     excluded: tuple[Span, ...] = ()
     crawled: datetime | None = None  # when a crawler fetched the page (WARC-Date), UTC
+    published_raw: str | None = None  # the date as given, when it could not be read
+    notes: tuple[str, ...] = ()  # what reading repaired (one line each), for the user to see
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,7 @@ class Article:
     skipped: str | None  # reason the article is not analysed (e.g. "language: fr"), or None
     excluded: tuple[Span, ...] = ()
     crawled: datetime | None = None  # when a crawler fetched the page (WARC-Date), UTC
+    published_raw: str | None = None  # the publication date as given, when it could not be read
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +79,14 @@ class Failure:
 
     origin: str
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something repaired while reading an input that was kept (one line); not a failure."""
+
+    origin: str
+    message: str
 
 
 @dataclass(frozen=True, slots=True)

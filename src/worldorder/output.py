@@ -69,6 +69,7 @@ def coded_json(coded: CodedArticle) -> dict[str, Any]:
         "title": article.title,
         "url": article.url,
         "published": article.published.isoformat() if article.published else None,
+        "published_raw": article.published_raw,
         "reference_date": coded.reference_date.isoformat() if coded.reference_date else None,
         "reference_basis": str(coded.reference_basis),
         "language": article.language,

@@ -21,8 +21,10 @@ from worldorder.config import Settings
 from worldorder.geo import ArticlePlaces, Gazetteer, OfflineGazetteer, country_of_url, find_places, locate_event
 from worldorder.ingest.boilerplate import blank_spans
 from worldorder.model import Article, CodedArticle, DateBasis, Event, Failure, Mention, Place, TimeExpression
-from worldorder.nlp import Truecaser, load_nlp, load_truecaser
+from worldorder.nlp import Truecaser, load_nlp, load_truecaser, pieces
 from worldorder.temporal import event_date, find_dates, infer_reference_date
+
+MAX_REASON_CHARS = 200  # a failure line names what went wrong; spaCy's messages run to paragraphs
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,12 @@ class Pipeline:
 
     def analyse(self, articles: Sequence[Article]) -> list[CodedArticle]:
         """Coded articles, in order; skipped articles come back with no analysis."""
-        return [self.code_document(a, doc) if doc is not None else _unanalysed(a) for a, doc in self._parse(articles)]
+        coded = []
+        for article, doc in self._parse(articles):
+            if isinstance(doc, Exception):
+                raise doc
+            coded.append(self.code_document(article, doc) if doc is not None else _unanalysed(article))
+        return coded
 
     def analyse_each(self, articles: Sequence[Article]) -> list[CodedArticle | Failure]:
         """Like ``analyse``, but an article whose analysis fails becomes a failure with a one-line reason.
@@ -56,25 +63,47 @@ class Pipeline:
         """
         return [self._guarded(a, doc) if doc is not None else _unanalysed(a) for a, doc in self._parse(articles)]
 
-    def _parse(self, articles: Sequence[Article]) -> Iterator[tuple[Article, Doc | None]]:
-        """Each article with its parse (``nlp.pipe`` over the batch); None for skipped articles.
+    def _parse(self, articles: Sequence[Article]) -> list[tuple[Article, Doc | Exception | None]]:
+        """Each article with its parse; None for skipped articles, the exception for one spaCy refused.
 
         spaCy reads the text with excluded spans blanked and the case of all-lower-case and ALL-CAPS
-        lines restored, so every offset stays the original's.
+        lines restored, so every offset stays the original's. Texts over ``max_parse_chars`` are
+        parsed in pieces and joined (``nlp.pieces``). The batch goes through ``nlp.pipe`` at once;
+        should spaCy fail on it, each text is parsed alone so that only the guilty one fails.
         """
-        texts = (self._readable(blank_spans(a.text, a.excluded)) for a in articles if a.skipped is None)
-        docs = iter(self.nlp.pipe(texts, batch_size=self.settings.batch_size))
-        return ((a, next(docs) if a.skipped is None else None) for a in articles)
+        texts = [self._readable(blank_spans(a.text, a.excluded)) for a in articles if a.skipped is None]
+        try:
+            parsed: list[Doc | Exception] = list(self._pipe(texts))
+        except Exception:
+            parsed = [self._parse_alone(text) for text in texts]
+        docs = iter(parsed)
+        return [(a, next(docs) if a.skipped is None else None) for a in articles]
+
+    def _pipe(self, texts: Sequence[str]) -> Iterator[Doc]:
+        limit = min(self.settings.max_parse_chars, self.nlp.max_length)
+        split = [pieces.cut(text, limit) for text in texts]
+        parsed = iter(self.nlp.pipe((p for each in split for p in each), batch_size=self.settings.batch_size))
+        for each in split:
+            yield pieces.join([next(parsed) for _ in each])
+
+    def _parse_alone(self, text: str) -> Doc | Exception:
+        try:
+            [doc] = self._pipe([text])
+        except Exception as exc:  # one text spaCy cannot take must not lose the batch
+            return exc
+        return doc
 
     def _readable(self, text: str) -> str:
         """The text as spaCy should read it: cased like ordinary prose, same length."""
         return self.truecaser.restore(text) if self.truecaser else text
 
-    def _guarded(self, article: Article, doc: Doc) -> CodedArticle | Failure:
+    def _guarded(self, article: Article, doc: Doc | Exception) -> CodedArticle | Failure:
+        if isinstance(doc, Exception):
+            return Failure(article.origin, f"analysis failed: spaCy could not parse it: {one_line(doc)}")
         try:
             return self.code_document(article, doc)
         except Exception as exc:  # a coding bug on one article must not lose the batch
-            return Failure(article.origin, f"analysis failed: {type(exc).__name__}: {exc}")
+            return Failure(article.origin, f"analysis failed: {one_line(exc)}")
 
     def code_document(self, article: Article, doc: Doc) -> CodedArticle:
         """Everything worldorder finds in one parsed article."""
@@ -165,6 +194,12 @@ def _anchored(mention: Mention, analysed: str, original: str) -> Mention:
     while end > start and analysed[end - 1].isspace():
         end -= 1
     return replace(mention, sentence=original[start:end], sentence_start=start, sentence_end=end)
+
+
+def one_line(exc: Exception) -> str:
+    """An exception as one short line: its type and the first line of its message."""
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0][:MAX_REASON_CHARS] if lines else ''}".rstrip(": ")
 
 
 def _unanalysed(article: Article) -> CodedArticle:

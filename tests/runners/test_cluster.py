@@ -16,7 +16,7 @@ from distributed import Client, LocalCluster
 from tests.conftest import REPO
 from tests.runners.contents import counts, store_contents
 from worldorder.config import Settings
-from worldorder.model import Failure
+from worldorder.model import Failure, Notice
 from worldorder.pipeline import Pipeline
 from worldorder.runners import DaskOptions
 from worldorder.runners.extract import run_extract, run_extract_on_cluster
@@ -107,7 +107,7 @@ def test_cluster_extract_writes_what_one_process_writes(scheduler: str) -> None:
     settings = Settings(batch_size=BATCH)
     single: list[dict[str, Any]] = []
     spread: list[dict[str, Any]] = []
-    failures: list[Failure] = []
+    failures: list[Failure | Notice] = []
     run_extract(INPUTS[:2], Pipeline.load(settings), single.append)
     options = DaskOptions(scheduler=scheduler, partition_size=PARTITION)
     report = run_extract_on_cluster(INPUTS[:2], settings, options, spread.append, on_failure=failures.append)
@@ -122,7 +122,7 @@ def test_cluster_worker_killed_mid_run_loses_and_duplicates_nothing(reference: P
     killed: list[int] = []
     with cluster(2) as local, Client(local) as client, Store.open(db) as store:
 
-        def kill_a_busy_worker(documents: int, failure: Failure | None) -> None:
+        def kill_a_busy_worker(documents: int, failure: Failure | Notice | None) -> None:
             if killed or not documents:
                 return
             busy = [worker for worker, keys in client.processing().items() if keys]

@@ -159,6 +159,7 @@ def test_store_clusters_events_stored_before_clustering_existed(tmp_path: Path) 
         store._con.execute(
             "DROP TABLE cluster_members; DROP TABLE clusters; ALTER TABLE events DROP COLUMN location_kind;"
             "DROP INDEX mentions_by_event; ALTER TABLE events DROP COLUMN location_basis;"
+            "ALTER TABLE articles DROP COLUMN published_raw;"
             + "".join(f"ALTER TABLE events DROP COLUMN {role}_country_basis;" for role in ACTOR_ROLES)
             + "ALTER TABLE articles DROP COLUMN crawled;"
         )

@@ -18,11 +18,11 @@ import click
 from rich.console import Console
 
 from worldorder.cli import render
-from worldorder.cli.common import EXIT_FATAL, EXIT_OK, EXIT_PARTIAL, db_option, fail, parse_day
+from worldorder.cli.common import EXIT_FATAL, EXIT_OK, EXIT_PARTIAL, db_option, fail, parse_published_day
 from worldorder.config import Settings, load_settings
 from worldorder.errors import WorldorderError
 from worldorder.ingest.sources import Source, count_documents, expand
-from worldorder.model import Failure
+from worldorder.model import Failure, Notice
 from worldorder.runners import PARTITION_SIZE, DaskOptions
 from worldorder.runners.ingest import IngestReport, run_ingest, run_ingest_on_cluster
 from worldorder.store import Store
@@ -32,9 +32,10 @@ if TYPE_CHECKING:
 
 published_option = click.option(
     "--published",
-    callback=parse_day,
-    metavar="YYYY-MM-DD",
-    help="Publication date for inputs that carry none.",
+    callback=parse_published_day,
+    metavar="DATE",
+    help="Publication date for inputs that carry none or one that cannot be read "
+    "(2016-12-11, 'Dec 11, 2016', 13/12/2016; WORLDORDER_DATE_ORDER=DMY reads 05/06/2016 as 5 June).",
 )
 
 
@@ -222,8 +223,11 @@ def extract(
     def write(record: dict[str, Any]) -> None:
         output.write(json.dumps(record, ensure_ascii=False) + "\n")
 
-    def on_failure(failure: Failure) -> None:
-        click.echo(f"failed {failure.origin}: {failure.reason}", err=True)
+    def on_failure(item: Failure | Notice) -> None:
+        if isinstance(item, Failure):
+            click.echo(f"failed {item.origin}: {item.reason}", err=True)
+        else:
+            click.echo(f"note {item.origin}: {item.message}", err=True)
 
     options = dask_options(workers, scheduler, partition_size)
     try:
@@ -233,7 +237,10 @@ def extract(
             report = run_extract(inputs, _analyser(settings_for(ctx)), write, published, on_failure)
     except WorldorderError as exc:
         fail(str(exc))
-    click.echo(f"{report.documents:,} documents, {report.events:,} events, {len(report.failures)} failed", err=True)
+    unreadable = f", {report.unparsed_dates:,} with an unreadable publication date" if report.unparsed_dates else ""
+    click.echo(
+        f"{report.documents:,} documents, {report.events:,} events, {len(report.failures)} failed{unreadable}", err=True
+    )
     sys.exit(EXIT_PARTIAL if report.failures and report.documents else EXIT_FATAL if report.failures else EXIT_OK)
 
 

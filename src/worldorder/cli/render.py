@@ -22,7 +22,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from worldorder.model import Article, Failure
+from worldorder.model import Article, Failure, Notice
 from worldorder.runners.ingest import IngestReport, ProgressHook
 from worldorder.store import ArticleSummary
 
@@ -54,13 +54,19 @@ def ingest_progress(console: Console, total: int, quiet: bool = False) -> Iterat
     with Progress(*columns, console=console, transient=False, disable=quiet) as progress:
         task = progress.add_task("ingest", total=total)
 
-        def advance(n: int, failure: Failure | None) -> None:
-            if failure:
-                message = f"[red]failed[/red] {escape(failure.origin)}: {escape(failure.reason)}"
-                progress.console.print(message, highlight=False, soft_wrap=True)
+        def advance(n: int, item: Failure | Notice | None) -> None:
+            if item:
+                progress.console.print(report_line(item), highlight=False, soft_wrap=True)
             progress.update(task, advance=n, total=max(total, progress.tasks[0].completed + n))
 
         yield advance
+
+
+def report_line(item: Failure | Notice) -> str:
+    """One printed line (rich markup) for a failed input or a repair made while reading one."""
+    if isinstance(item, Failure):
+        return f"[red]failed[/red] {escape(item.origin)}: {escape(item.reason)}"
+    return f"[yellow]note[/yellow] {escape(item.origin)}: {escape(item.message)}"
 
 
 def ingest_summary(report: IngestReport) -> Table:
@@ -69,11 +75,19 @@ def ingest_summary(report: IngestReport) -> Table:
     table.add_row("already present", f"{report.already_present:,}")
     if report.events:
         table.add_row("events", f"{report.events:,}")
+    if report.unparsed_dates:
+        table.add_row("publication date unreadable (kept as given)", f"{report.unparsed_dates:,}")
     for reason, n in report.skipped.most_common():
         table.add_row(f"skipped ({reason})", f"{n:,}")
     for reason, n in report.failed_by_reason().most_common():
         table.add_row(f"failed ({reason})", f"{n:,}")
+    if report.notices:
+        table.add_row("repaired while reading (see notes)", f"{len(report.notices):,}")
     return table
+
+
+def _as_given(article: Article) -> str:
+    return f", given as {article.published_raw!r}" if article.published_raw else ""
 
 
 def articles_table(rows: list[ArticleSummary]) -> Table:
@@ -92,7 +106,7 @@ def article_panel(article: Article, events: list[dict[str, Any]]) -> Group:
     for label, value in (
         ("id", article.id),
         ("title", article.title),
-        ("published", f"{article.published or 'unknown'} ({article.published_basis})"),
+        ("published", f"{article.published or 'unknown'} ({article.published_basis}){_as_given(article)}"),
         ("origin", f"{article.origin} [{article.kind}]"),
         ("url", article.url),
         ("site", article.site),

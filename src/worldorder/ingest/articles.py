@@ -27,7 +27,8 @@ def make_article(
     settings: Settings,
     published: date | None = None,
 ) -> Article:
-    """The article for ``document``; ``published`` (from ``--published``) fills a missing date."""
+    """The article for ``document``; ``published`` (from ``--published``) fills a missing date,
+    an unreadable one too (its raw value stays in ``published_raw``)."""
     language = languages.identify(document.text, settings.language_min_chars)
     date_, basis = document.published, document.published_basis
     if date_ is None and published is not None:
@@ -47,4 +48,5 @@ def make_article(
         skipped=None if language in ANALYSED_LANGUAGES else f"language: {language}",
         excluded=document.excluded,
         crawled=document.crawled,
+        published_raw=document.published_raw,
     )

@@ -7,7 +7,7 @@ from typing import Any
 import trafilatura
 
 from worldorder.errors import MalformedInput
-from worldorder.ingest.dates import parse_published
+from worldorder.ingest.dates import Published, parse_published
 from worldorder.model import DateBasis, Document
 
 # The shortest news sentence runs to about 40 characters; less than that is a menu item or a
@@ -15,7 +15,7 @@ from worldorder.model import DateBasis, Document
 MIN_ARTICLE_CHARS = 40
 
 
-def read_html(html: str, origin: str, url: str | None = None) -> Document:
+def read_html(html: str, origin: str, url: str | None = None, date_order: str = "MDY") -> Document:
     """The article in ``html`` with its title, author, site, date and canonical URL."""
     # favor_precision drops "ADVERTISEMENT" and similar lines that default extraction keeps (NOTES.md)
     result = trafilatura.bare_extraction(
@@ -25,7 +25,7 @@ def read_html(html: str, origin: str, url: str | None = None) -> Document:
     text = (meta.get("text") or "").strip()
     if len(text) < MIN_ARTICLE_CHARS:
         raise MalformedInput("HTML page holds no article text")
-    published = _published(meta.get("date"))
+    published = parse_published(meta.get("date"), date_order)
     return Document(
         text=text,
         origin=origin,
@@ -34,13 +34,13 @@ def read_html(html: str, origin: str, url: str | None = None) -> Document:
         url=meta.get("url") or url,
         site=meta.get("sitename") or meta.get("hostname") or None,
         author=meta.get("author") or None,
-        published=published,
-        published_basis=DateBasis.METADATA if published else DateBasis.UNKNOWN,
+        published=published.day,
+        published_basis=_basis(published),
+        published_raw=published.raw,
     )
 
 
-def _published(value: object) -> Any:
-    try:
-        return parse_published(value)
-    except ValueError:
-        return None
+def _basis(published: Published) -> DateBasis:
+    if published.day is not None:
+        return DateBasis.METADATA
+    return DateBasis.UNPARSED if published.unparsed else DateBasis.UNKNOWN

@@ -88,9 +88,9 @@ class Reader:
 
     def _dispatch(self, text: str, origin: str, suffix: str) -> Iterator[Document | Failure]:
         if suffix in JSONL_SUFFIXES or (not suffix and looks_like_jsonl(text)):
-            yield from self._capped_lines(read_jsonl(text, origin, self.rules))
+            yield from self._capped_lines(read_jsonl(text, origin, self.rules, self.settings.date_order))
         elif suffix in HTML_SUFFIXES or looks_like_html(text):
-            yield read_html(text, origin)
+            yield read_html(text, origin, date_order=self.settings.date_order)
         else:
             yield read_text(text, origin, self.rules)
 
@@ -120,7 +120,7 @@ class Reader:
         body, media = fetch(url, self.client(), self.settings)
         text = decode_text(body)
         if media in ("text/html", "application/xhtml+xml") or looks_like_html(text):
-            return read_html(text, url, url=url)
+            return read_html(text, url, url=url, date_order=self.settings.date_order)
         if media.startswith("text/"):
             return read_text(text, url, self.rules)
         raise InputError(f"unsupported content type {media or 'unknown'}")

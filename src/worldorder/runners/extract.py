@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
@@ -11,7 +11,7 @@ from typing import Any
 from worldorder.config import Settings
 from worldorder.ingest import Reader, make_article
 from worldorder.ingest.language import LanguageIdentifier
-from worldorder.model import Failure
+from worldorder.model import DateBasis, Document, Failure, Notice
 from worldorder.output import coded_json
 from worldorder.pipeline import Pipeline, iter_coded
 from worldorder.runners import DaskOptions, without_failures
@@ -21,7 +21,9 @@ from worldorder.runners import DaskOptions, without_failures
 class ExtractReport:
     documents: int = 0
     events: int = 0
+    unparsed_dates: int = 0  # documents whose publication date could not be read
     failures: list[Failure] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
 
 
 def run_extract(
@@ -29,26 +31,30 @@ def run_extract(
     pipeline: Pipeline,
     write: Callable[[dict[str, Any]], None],
     published: date | None = None,
-    on_failure: Callable[[Failure], None] | None = None,
+    on_failure: Callable[[Failure | Notice], None] | None = None,
     reader: Reader | None = None,
 ) -> ExtractReport:
-    """Analyse every document the inputs hold and ``write`` its JSON; failures are reported."""
+    """Analyse every document the inputs hold and ``write`` its JSON; failures and repairs are reported."""
     report = ExtractReport()
     settings: Settings = pipeline.settings
     languages = LanguageIdentifier()
 
-    def failed(failure: Failure) -> None:
-        report.failures.append(failure)
+    def failed(item: Failure | Notice) -> None:
+        if isinstance(item, Failure):
+            report.failures.append(item)
+        else:
+            report.notices.append(item)
         if on_failure:
-            on_failure(failure)
+            on_failure(item)
 
     with reader or Reader(settings) as source:
-        documents = without_failures(source.read(names), failed)
+        documents = _noted(without_failures(source.read(names), failed), failed)
         articles = (make_article(d, languages, settings, published) for d in documents)
         for coded in without_failures(iter_coded(pipeline, articles), failed):
             write(coded_json(coded))
             report.documents += 1
             report.events += len(coded.events)
+            report.unparsed_dates += coded.article.published_basis is DateBasis.UNPARSED
     return report
 
 
@@ -58,7 +64,7 @@ def run_extract_on_cluster(
     options: DaskOptions,
     write: Callable[[dict[str, Any]], None],
     published: date | None = None,
-    on_failure: Callable[[Failure], None] | None = None,
+    on_failure: Callable[[Failure | Notice], None] | None = None,
     reader: Reader | None = None,
 ) -> ExtractReport:
     """``run_extract`` with the coding on Dask workers; records are written here, in input order."""
@@ -67,13 +73,16 @@ def run_extract_on_cluster(
     report = ExtractReport()
     languages = LanguageIdentifier()
 
-    def failed(failure: Failure) -> None:
-        report.failures.append(failure)
+    def failed(item: Failure | Notice) -> None:
+        if isinstance(item, Failure):
+            report.failures.append(item)
+        else:
+            report.notices.append(item)
         if on_failure:
-            on_failure(failure)
+            on_failure(item)
 
     with reader or Reader(settings) as source, dask_client(options, settings) as client:
-        documents = without_failures(source.read(names), failed)
+        documents = _noted(without_failures(source.read(names), failed), failed)
         articles = (make_article(d, languages, settings, published) for d in documents)
         batches = iter(lambda: list(islice(articles, settings.batch_size)), [])
         parts = partitions(batches, settings.batch_size, options.partition_size)
@@ -83,4 +92,13 @@ def run_extract_on_cluster(
                     write(record)
                     report.documents += 1
                     report.events += len(record["events"])
+                    report.unparsed_dates += record["published"] is None and record.get("published_raw") is not None
     return report
+
+
+def _noted(documents: Iterable[Document], tell: Callable[[Failure | Notice], None]) -> Iterator[Document]:
+    """The documents, each repair made while reading one told as it passes."""
+    for document in documents:
+        for note in document.notes:
+            tell(Notice(document.origin, note))
+        yield document

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -13,13 +14,18 @@ from typing import TYPE_CHECKING, Protocol
 
 from worldorder.config import Settings
 from worldorder.ingest import Reader, make_article
+from worldorder.ingest.articles import article_id
 from worldorder.ingest.language import LanguageIdentifier
-from worldorder.model import Article, CodedArticle, Document, Failure
-from worldorder.runners import DaskOptions, without_failures
+from worldorder.model import Article, CodedArticle, DateBasis, Document, Failure, Notice
+from worldorder.runners import DaskOptions
 from worldorder.store import BatchResult, Store
 
 if TYPE_CHECKING:  # distributed takes seconds to import: only runs on a cluster load it
     from worldorder.runners.cluster import BatchOutcome
+
+# Between batches the store lets go of the database file once it has held it this long, so
+# `worldorder serve` and query commands get their turn (an analysed batch always takes longer).
+HOLD_SECONDS = 0.5
 
 
 class Analyser(Protocol):
@@ -35,8 +41,10 @@ class IngestReport:
     stored: int = 0
     already_present: int = 0
     events: int = 0
+    unparsed_dates: int = 0  # stored articles whose publication date could not be read
     skipped: Counter[str] = field(default_factory=Counter)
     failures: list[Failure] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
 
     @property
     def read(self) -> int:
@@ -53,7 +61,31 @@ def _reason_kind(reason: str) -> str:
     return reason.split(" (")[0]
 
 
-ProgressHook = Callable[[int, Failure | None], None]
+ProgressHook = Callable[[int, Failure | Notice | None], None]
+
+
+@dataclass
+class FirstSeen:
+    """The ids read so far in one run, each with a digest of its text and where it was read.
+
+    A repeated id with the same text is the same article (counted as already present); with a
+    different text it is refused in one line, and the first one read is kept.
+    """
+
+    _seen: dict[str, tuple[bytes, str]] = field(default_factory=dict)
+
+    def check(self, document: Document) -> Failure | bool:
+        """True for a new id, False for a repeat of the same article, a Failure for a clash."""
+        key = article_id(document)
+        digest = hashlib.blake2b(document.text.encode("utf-8", "replace"), digest_size=16).digest()
+        first = self._seen.get(key)
+        if first is None:
+            self._seen[key] = (digest, document.origin)
+            return True
+        if first[0] == digest:
+            return False
+        reason = f"repeated id with a different text (id {key!r}, first read at {first[1]}); the first is kept"
+        return Failure(document.origin, reason)
 
 
 def run_ingest(
@@ -90,6 +122,7 @@ def store_documents(
         _store_batch(articles, store, analyser, report, progress)
         if progress:
             progress(len(articles), None)
+        store.release(held_at_least=HOLD_SECONDS)
         if stop is not None and stop.is_set():
             return
 
@@ -97,16 +130,39 @@ def store_documents(
 def _batches(
     items: Iterator[Document | Failure], size: int, report: IngestReport, progress: ProgressHook | None
 ) -> Iterator[list[Document]]:
-    """Documents in batches of ``size``; failures go to the report as they come."""
-
-    def failed(failure: Failure) -> None:
-        report.failures.append(failure)
-        if progress:
-            progress(1, failure)
-
-    stream = without_failures(items, failed)
+    """Documents in batches of ``size``; failures, repairs and repeated ids go to the report."""
+    stream = _checked(items, report, progress)
     while batch := list(islice(stream, size)):
         yield batch
+
+
+def _checked(
+    items: Iterator[Document | Failure], report: IngestReport, progress: ProgressHook | None
+) -> Iterator[Document]:
+    """The documents to store; failures, repairs and repeated ids go to the report as they come."""
+    seen = FirstSeen()
+    for item in items:
+        verdict = item if isinstance(item, Failure) else seen.check(item)
+        if isinstance(verdict, Failure):
+            _tell(report, progress, verdict, 1)
+        elif verdict is False:  # the same article again in this run
+            report.already_present += 1
+            if progress:
+                progress(1, None)
+        else:
+            assert isinstance(item, Document)
+            for note in item.notes:
+                _tell(report, progress, Notice(item.origin, note), 0)
+            yield item
+
+
+def _tell(report: IngestReport, progress: ProgressHook | None, item: Failure | Notice, advance: int) -> None:
+    if isinstance(item, Failure):
+        report.failures.append(item)
+    else:
+        report.notices.append(item)
+    if progress:
+        progress(advance, item)
 
 
 def _store_batch(
@@ -118,6 +174,8 @@ def _store_batch(
 ) -> None:
     fresh = store.absent(articles)  # analyse only what is new: a re-run costs no NLP
     to_analyse = [a for a in fresh if a.skipped is None]
+    if analyser and to_analyse:
+        store.release()  # analysis takes seconds: readers may use the file meanwhile
     results = analyser.analyse_each(to_analyse) if analyser and to_analyse else []
     coded = [r for r in results if isinstance(r, CodedArticle)]
     failed = [r for r in results if isinstance(r, Failure)]
@@ -133,6 +191,7 @@ def _store_batch(
     report.already_present += len(articles) - result.stored - len(failed)
     report.events += sum(len(c.events) for c in coded)
     report.skipped.update(a.skipped for a in fresh if a.skipped)
+    report.unparsed_dates += sum(a.published_basis is DateBasis.UNPARSED for a in fresh)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +230,8 @@ def run_ingest_on_cluster(
             for batch, outcome in zip(part, outcomes, strict=True):
                 result = _written(outcome) if output else store.add_tables(outcome.tables)
                 _count(report, batch, outcome, result, progress)
+                report.unparsed_dates += sum(a.published_basis is DateBasis.UNPARSED for a in batch.fresh)
+                store.release(held_at_least=HOLD_SECONDS)
         report.skipped.update(source.skipped)
     return report
 

@@ -20,7 +20,7 @@ from worldorder.config import Settings
 from worldorder.errors import InputError
 from worldorder.ingest import Reader
 from worldorder.ingest.feed import Feed, FeedItem, poll
-from worldorder.model import DateBasis, Document, Failure
+from worldorder.model import DateBasis, Document, Failure, Notice
 from worldorder.runners.ingest import Analyser, IngestReport, ProgressHook, store_documents
 from worldorder.store import Store
 
@@ -133,8 +133,8 @@ def _unique(items: list[FeedItem]) -> list[FeedItem]:
 
 
 def _failures_to(on_failure: Callable[[Failure], None] | None) -> ProgressHook:
-    def hook(_documents: int, failure: Failure | None) -> None:
-        if failure is not None and on_failure is not None:
+    def hook(_documents: int, failure: Failure | Notice | None) -> None:
+        if isinstance(failure, Failure) and on_failure is not None:
             on_failure(failure)
 
     return hook

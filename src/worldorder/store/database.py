@@ -6,6 +6,7 @@ wholly stored or not at all (a killed ingest leaves no half-written batch).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -21,6 +22,7 @@ from worldorder.errors import StoreError
 from worldorder.model import Article, CodedArticle
 from worldorder.store import queries
 from worldorder.store.clustering import cluster_batch
+from worldorder.store.connection import DEFAULT_WAIT_SECONDS, WriterLock, connect, translate
 from worldorder.store.migrations import CLUSTERS_MIGRATION, is_behind, migrate
 from worldorder.store.queries import (
     ActorActivity,
@@ -56,49 +58,92 @@ class ArticleSummary:
     events: int
 
 
-def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
-    try:
-        return duckdb.connect(str(path), read_only=read_only)
-    except duckdb.Error as exc:
-        raise StoreError(f"cannot open {path}: {exc}") from exc
-
-
 class Store:
-    """An open worldorder database."""
+    """An open worldorder database.
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path, rules: ClusterRules | None = None) -> None:
-        self._con = con
+    The DuckDB file is opened on first use and let go by ``release`` (an ingest does so between
+    batches, so ``worldorder serve`` and other readers can take their turn); the next use opens
+    it again. A writable store holds the writer lock from ``open`` to ``close``.
+    """
+
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection | None,
+        path: Path,
+        rules: ClusterRules | None = None,
+        read_only: bool = False,
+        wait: float = DEFAULT_WAIT_SECONDS,
+        lock: WriterLock | None = None,
+    ) -> None:
+        self._connection = con
         self.path = path
         self.rules = rules or ClusterRules()
         self._schemas: dict[str, pa.Schema] | None = None
+        self.read_only = read_only
+        self.wait = wait
+        self._lock = lock
+        self._opened_at = time.monotonic()
+
+    @property
+    def _con(self) -> duckdb.DuckDBPyConnection:
+        if self._connection is None:
+            self._connection = connect(self.path, self.read_only, self.wait)
+            self._opened_at = time.monotonic()
+        return self._connection
 
     @classmethod
-    def open(cls, path: Path | str, read_only: bool = False) -> Store:
-        """Open (creating and migrating when writable) the database at ``path``."""
+    def open(cls, path: Path | str, read_only: bool = False, wait: float = DEFAULT_WAIT_SECONDS) -> Store:
+        """Open (creating and migrating when writable) the database at ``path``.
+
+        Waits up to ``wait`` seconds while another process holds the file; a damaged file or
+        a second writer is a ``StoreError`` with one line saying so.
+        """
         path = Path(path)
         if read_only and not path.exists():
             raise StoreError(f"no database at {path}: run `worldorder ingest` first")
-        con = _connect(path, read_only)
-        if read_only and is_behind(con):
-            # a database written by an older worldorder: migrate it once, then read it
-            con.close()
-            cls.open(path).close()
-            con = _connect(path, read_only)
-        store = cls(con, path)
-        if not read_only:
-            try:
-                applied = migrate(con)
-            except StoreError:
+        lock = None if read_only else WriterLock.acquire(path)
+        try:
+            return cls._opened(path, read_only, wait, lock)
+        except BaseException:
+            if lock:
+                lock.release()
+            raise
+
+    @classmethod
+    def _opened(cls, path: Path, read_only: bool, wait: float, lock: WriterLock | None) -> Store:
+        con = connect(path, read_only, wait)
+        try:
+            behind = is_behind(con)
+            if read_only and behind:
+                # a database written by an older worldorder: migrate it once, then read it
                 con.close()
-                raise
-            if CLUSTERS_MIGRATION in applied:
-                store.cluster_unclustered()
+                cls.open(path, wait=wait).close()
+                con = connect(path, read_only, wait)
+            store = cls(con, path, read_only=read_only, wait=wait, lock=lock)
+            applied = [] if read_only else migrate(con)
+        except duckdb.Error as exc:
+            con.close()
+            raise translate(exc, path) from exc
+        except StoreError:
+            con.close()
+            raise
+        if CLUSTERS_MIGRATION in applied:
+            store.cluster_unclustered()
         return store
+
+    def release(self, held_at_least: float = 0.0) -> None:
+        """Let go of the database file (if held ``held_at_least`` seconds) until the next use."""
+        if self._connection is not None and time.monotonic() - self._opened_at >= held_at_least:
+            self._connection.close()
+            self._connection = None
 
     def cluster_unclustered(self) -> Assignment:
         """Cluster the stored events that belong to no cluster (those stored before clustering existed)."""
+        # rowid is the order of insertion: the input order, which merging follows (see batch_reports)
         tables = {
-            "events": self._arrow("SELECT e.* FROM events e ANTI JOIN cluster_members m USING (event_id)"),
+            "events": self._arrow(
+                "SELECT e.* FROM events e ANTI JOIN cluster_members m USING (event_id) ORDER BY e.rowid"
+            ),
             "mentions": self._arrow("SELECT m.* FROM mentions m ANTI JOIN cluster_members c USING (event_id)"),
             "articles": self._arrow(
                 "SELECT * FROM articles WHERE id IN (SELECT article_id FROM events"
@@ -116,7 +161,10 @@ class Store:
         return assignment
 
     def close(self) -> None:
-        self._con.close()
+        self.release()
+        if self._lock:
+            self._lock.release()
+            self._lock = None
 
     def __enter__(self) -> Store:
         return self

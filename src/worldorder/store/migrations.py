@@ -233,6 +233,15 @@ MIGRATIONS: tuple[Migration, ...] = (
     # Migration 8: pages read from web archives (WARC) keep when the crawler fetched them; the
     # crawl day is the reference date of last resort for a page that states no date of its own.
     Migration(8, "when a crawled page was fetched", "ALTER TABLE articles ADD COLUMN crawled TIMESTAMP;"),
+    # Migration 9: a publication date no reader understood ("Dec 2016", a list) no longer
+    # refuses the article; it is kept as given, with published NULL and basis 'unparsed'.
+    Migration(
+        9,
+        "the publication date as given, when it could not be read",
+        """
+        ALTER TABLE articles ADD COLUMN published_raw VARCHAR;
+        """,
+    ),
 )
 
 

@@ -25,6 +25,7 @@ def article_row(article: Article, now: datetime) -> dict[str, Any]:
         "author": article.author,
         "published": article.published,
         "published_basis": str(article.published_basis),
+        "published_raw": article.published_raw,
         "language": article.language,
         "skipped": article.skipped,
         "excluded": [{"start": s.start, "end": s.end, "label": s.label} for s in article.excluded],
@@ -49,6 +50,7 @@ def article_from_row(row: dict[str, Any]) -> Article:
         skipped=row["skipped"],
         excluded=tuple(Span(s["start"], s["end"], s["label"]) for s in row["excluded"] or ()),
         crawled=row.get("crawled"),
+        published_raw=row.get("published_raw"),
     )
 
 

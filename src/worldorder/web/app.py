@@ -1,8 +1,12 @@
-"""The FastAPI application factory: one read-only store, the JSON API, the static page.
+"""The FastAPI application factory: the JSON API over the store, and the static page.
 
-Routes are ``async def`` on purpose: they run one at a time on the event loop, so the single
-DuckDB connection is never used from two threads (a DuckDB connection is not thread-safe, and
-only one process may open the file). A query takes milliseconds, so serialising costs little.
+Each request opens the database read-only and closes it when answered: DuckDB lets one process
+open the file at a time, so holding it would lock out an ingest, and reopening shows what the
+ingest has stored since. While an ingest writes a batch the request waits for it (a second or
+so); a file still held after ``Store.wait`` seconds is a 503 with ``Retry-After``.
+
+Routes are ``async def`` on purpose: they run one at a time on the event loop, so a request's
+connection is never used from two threads at once (a DuckDB connection is not thread-safe).
 """
 
 from __future__ import annotations
@@ -18,11 +22,12 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from worldorder.config import Settings
-from worldorder.errors import StoreError
+from worldorder.errors import StoreBusy, StoreError
 from worldorder.store import Store
 from worldorder.web.routes import router
 
 StoreOpener = Callable[[Path], Store]
+RETRY_AFTER = 2  # seconds; a batch write rarely takes longer
 
 
 def static_folder() -> Path:
@@ -39,9 +44,8 @@ def create_app(settings: Settings, open_store: StoreOpener = open_read_only) -> 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        with open_store(settings.db_path) as store:
-            app.state.store = store
-            yield
+        app.state.open_store = lambda: open_store(settings.db_path)
+        yield
 
     app = FastAPI(
         title="worldorder",
@@ -54,6 +58,7 @@ def create_app(settings: Settings, open_store: StoreOpener = open_read_only) -> 
     )
     app.include_router(router, prefix="/api")
     app.add_exception_handler(StoreError, store_error)
+    app.add_exception_handler(StoreBusy, store_busy)
     folder = static_folder()
     app.mount("/static", StaticFiles(directory=folder), name="static")
     app.add_api_route("/", lambda: FileResponse(folder / "index.html"), include_in_schema=False)
@@ -77,3 +82,8 @@ def api_docs() -> HTMLResponse:
 async def store_error(_request: Request, exc: Exception) -> JSONResponse:
     """A store refusal (bad interval, unknown table) is the caller's error: 400 with the reason."""
     return JSONResponse(status_code=400, content={"detail": str(exc)})
+
+
+async def store_busy(_request: Request, exc: Exception) -> JSONResponse:
+    """The file stayed held by another process (an ingest writing): 503, try again shortly."""
+    return JSONResponse(status_code=503, content={"detail": str(exc)}, headers={"Retry-After": str(RETRY_AFTER)})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
 from dataclasses import replace
 from functools import cache
 from typing import Annotated
@@ -55,9 +57,13 @@ QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict
 router = APIRouter(dependencies=[Depends(single_values)])
 
 
-def get_store(request: Request) -> Store:
-    store: Store = request.app.state.store
-    return store
+async def get_store(request: Request) -> AsyncIterator[Store]:
+    """The database, opened for this request (waiting in a thread while an ingest writes)."""
+    store: Store = await asyncio.to_thread(request.app.state.open_store)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 StoreDep = Annotated[Store, Depends(get_store)]

@@ -11,6 +11,7 @@ settings; ``load_pipeline`` gives it to you to pass around explicitly.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import cache
 
@@ -27,6 +28,13 @@ from worldorder.pipeline import Pipeline
 def load_pipeline(settings: Settings | None = None) -> Pipeline:
     """The analysis pipeline for ``settings`` (defaults when None), loaded once."""
     return Pipeline.load(settings or Settings())
+
+
+def pipeline_for(settings: Settings) -> Pipeline:
+    """The pipeline with ``settings``; its models are loaded once per process for each spaCy model,
+    set of actor files and truecasing (the database path or batch size does not reload them)."""
+    models = Settings(spacy_model=settings.spacy_model, actor_files=settings.actor_files, truecase=settings.truecase)
+    return replace(load_pipeline(models), settings=settings)
 
 
 def extract(

@@ -82,7 +82,13 @@ def dask_options(workers: int | None, scheduler: str | None, partition_size: int
 @db_option
 @published_option
 @click.option("--no-nlp", is_flag=True, help="Store articles only; skip event coding.")
-@click.option("--batch-size", type=click.IntRange(1, 10_000), default=None, help="Documents per transaction.")
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1, 10_000),
+    default=None,
+    help="Documents per nlp.pipe batch and per transaction (default 64): speed, and what a kill loses; "
+    "results, cross-article events included, do not depend on it.",
+)
 @cluster_options
 @click.option(
     "--output",
@@ -112,6 +118,7 @@ def ingest(
     running twice adds nothing. With --workers or --scheduler the coding runs on Dask workers
     and this process stays the one writer; --output writes Parquet instead (on one worker if
     neither is given).
+    `worldorder serve` may run beside it on the same database; a second ingest into it is refused.
     """
     settings = settings_for(ctx, db_path=db_path, batch_size=batch_size)
     options = dask_options(workers or (1 if output and not scheduler else None), scheduler, partition_size)
@@ -136,9 +143,9 @@ def ingest(
 
 
 def _analyser(settings: Settings) -> Pipeline:
-    from worldorder.pipeline import Pipeline  # loads spaCy: only when analysis is asked for
+    from worldorder.api import pipeline_for  # loads spaCy: only when analysis is asked for
 
-    return Pipeline.load(settings)
+    return pipeline_for(settings)
 
 
 def _ingest_exit(report: IngestReport) -> int:
@@ -238,9 +245,8 @@ def extract(
     except WorldorderError as exc:
         fail(str(exc))
     unreadable = f", {report.unparsed_dates:,} with an unreadable publication date" if report.unparsed_dates else ""
-    click.echo(
-        f"{report.documents:,} documents, {report.events:,} events, {len(report.failures)} failed{unreadable}", err=True
-    )
+    counts = f"{report.documents:,} documents, {report.events:,} events, {len(report.failures):,} failed"
+    click.echo(counts + unreadable, err=True)
     sys.exit(EXIT_PARTIAL if report.failures and report.documents else EXIT_FATAL if report.failures else EXIT_OK)
 
 

@@ -56,7 +56,7 @@ def ingest_progress(console: Console, total: int, quiet: bool = False) -> Iterat
 
         def advance(n: int, item: Failure | Notice | None) -> None:
             if item:
-                progress.console.print(report_line(item), highlight=False, soft_wrap=True)
+                progress.console.print(report_line(item), highlight=False, soft_wrap=True, emoji=False)
             progress.update(task, advance=n, total=max(total, progress.tasks[0].completed + n))
 
         yield advance

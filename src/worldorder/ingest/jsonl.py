@@ -9,32 +9,73 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from worldorder.errors import MalformedInput
+from worldorder.errors import MalformedInput, UnreadableInput
 from worldorder.ingest.boilerplate import BoilerplateRules, find_boilerplate
 from worldorder.ingest.dates import parse_published
+from worldorder.ingest.reading import BINARY_SNIFF_BYTES, decode_text, wide_encoding
 from worldorder.model import DateBasis, Document, Failure
 
 # json.loads turns "\ud800" into a lone surrogate, which UTF-8 (hashing, the tokenizer, Arrow)
 # cannot encode; a well-formed pair ("\ud83d\ude00") is already one character by then.
 SURROGATE = re.compile("[\ud800-\udfff]")
 OPTIONAL_FIELDS = ("id", "title", "url")
+UTF8_BOM = b"\xef\xbb\xbf"
+# What JSON counts as white space; a line of other characters str.strip() drops (\x1f, \x0c,
+# U+0085) is a malformed record, not a blank line.
+JSON_WHITESPACE = " \t\r"
 
 
 def read_jsonl(
     text: str, origin: str, rules: BoilerplateRules, date_order: str = "MDY"
 ) -> Iterator[Document | Failure]:
     """One document per non-blank line; a bad line becomes a failure naming its line number."""
-    for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
+    yield from _records(enumerate(text.split("\n"), 1), origin, rules, date_order)
+
+
+def read_jsonl_bytes(
+    data: bytes, origin: str, rules: BoilerplateRules, date_order: str = "MDY"
+) -> Iterator[Document | Failure]:
+    """Like ``read_jsonl``, each line decoded alone: a stray byte fails its line, not the file.
+
+    UTF-16 and UTF-32 files (a byte-order mark, or NUL bytes between ASCII) are decoded whole.
+    """
+    if not data or wide_encoding(data[:BINARY_SNIFF_BYTES]):
+        yield from read_jsonl(decode_text(data), origin, rules, date_order)
+        return
+    lines = enumerate(data.removeprefix(UTF8_BOM).split(b"\n"), 1)
+    yield from _records(((n, _decoded(line)) for n, line in lines), origin, rules, date_order)
+
+
+def _decoded(line: bytes) -> str | UnicodeDecodeError:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc
+
+
+def _records(
+    lines: Iterable[tuple[int, str | UnicodeDecodeError]], origin: str, rules: BoilerplateRules, date_order: str
+) -> Iterator[Document | Failure]:
+    blank = True
+    for number, line in lines:
         where = f"{origin}:{number}"
+        if isinstance(line, UnicodeDecodeError):
+            bad = line.object[line.start]
+            yield Failure(where, f"line {number}: not valid UTF-8 (byte 0x{bad:02x} at column {line.start + 1})")
+            blank = False
+            continue
+        if not line.strip(JSON_WHITESPACE):
+            continue
+        blank = False
         try:
             yield parse_line(line.removesuffix("\r"), where, rules, date_order)
         except MalformedInput as exc:
             yield Failure(where, f"line {number}: {exc}")
+    if blank:
+        raise UnreadableInput("no text (only white space)")
 
 
 def parse_line(line: str, origin: str, rules: BoilerplateRules, date_order: str = "MDY") -> Document:

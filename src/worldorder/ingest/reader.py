@@ -15,7 +15,7 @@ from worldorder.config import Settings
 from worldorder.errors import InputError, UnreadableInput
 from worldorder.ingest.boilerplate import BoilerplateRules
 from worldorder.ingest.html import read_html
-from worldorder.ingest.jsonl import read_jsonl
+from worldorder.ingest.jsonl import read_jsonl, read_jsonl_bytes
 from worldorder.ingest.reading import decode_text, looks_like_html, looks_like_jsonl, read_file_bytes
 from worldorder.ingest.sources import Source, expand
 from worldorder.ingest.text import read_text
@@ -84,6 +84,9 @@ class Reader:
             cap = 1 << 40 if is_jsonl else self.settings.max_input_bytes
             data = read_file_bytes(Path(source.location), cap)
             suffix = Path(source.location).suffix.lower()
+        if suffix in JSONL_SUFFIXES or (not suffix and data.lstrip()[:1] == b"{"):
+            yield from self._capped_lines(read_jsonl_bytes(data, source.location, self.rules, self.settings.date_order))
+            return
         yield from self._dispatch(decode_text(data), source.location, suffix)
 
     def _dispatch(self, text: str, origin: str, suffix: str) -> Iterator[Document | Failure]:

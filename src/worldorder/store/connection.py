@@ -55,7 +55,9 @@ def translate(exc: Exception, path: Path) -> StoreError:
         holder = f"process {pid.group(1)}" if pid else "another process"
         return StoreBusy(f"{path} is in use by {holder} (an ingest writing a batch?); try again in a moment")
     if any(marker.lower() in message.lower() for marker in DAMAGED) or isinstance(exc, duckdb.SerializationException):
-        return StoreError(f"the database file is damaged: {path} ({_first_line(message)})")
+        return StoreError(
+            f"the database file is damaged: {path} ({_first_line(message)}); restore a copy or ingest into a new file"
+        )
     return StoreError(f"cannot open {path}: {_first_line(message)}")
 
 

@@ -58,6 +58,10 @@ class ArticleSummary:
     events: int
 
 
+def _in_memory(path: Path) -> bool:
+    return str(path) == ":memory:"
+
+
 class Store:
     """An open worldorder database.
 
@@ -101,7 +105,7 @@ class Store:
         path = Path(path)
         if read_only and not path.exists():
             raise StoreError(f"no database at {path}: run `worldorder ingest` first")
-        lock = None if read_only else WriterLock.acquire(path)
+        lock = None if read_only or _in_memory(path) else WriterLock.acquire(path)
         try:
             return cls._opened(path, read_only, wait, lock)
         except BaseException:
@@ -132,8 +136,13 @@ class Store:
         return store
 
     def release(self, held_at_least: float = 0.0) -> None:
-        """Let go of the database file (if held ``held_at_least`` seconds) until the next use."""
-        if self._connection is not None and time.monotonic() - self._opened_at >= held_at_least:
+        """Let go of the database file (if held ``held_at_least`` seconds) until the next use.
+
+        An in-memory database has no file to share and would be lost: it is kept.
+        """
+        if self._connection is None or _in_memory(self.path):
+            return
+        if time.monotonic() - self._opened_at >= held_at_least:
             self._connection.close()
             self._connection = None
 
@@ -286,6 +295,12 @@ class Store:
         if table is None:  # only for statements without a result set
             raise StoreError(f"query returned no result set: {sql[:60]}")
         return table
+
+    def rows(self, table: str) -> pa.Table:
+        """A whole stored table in the order its rows were inserted (the input order)."""
+        if table not in ("articles", *ANALYSIS_TABLES):
+            raise StoreError(f"no table {table!r}")
+        return self._arrow(f"SELECT * FROM {table} ORDER BY rowid")
 
     def count(self, table: str = "articles") -> int:
         if table not in ("articles", *ANALYSIS_TABLES):

@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $@
 
 demo: $(STAMP)
-	rm -f $(DEMO_DB) $(DEMO_DB).wal
+	rm -f $(DEMO_DB) $(DEMO_DB).wal $(DEMO_DB).lock
 	$(BIN)/worldorder ingest --db $(DEMO_DB) examples/news/text examples/news/feed.jsonl examples/warc/news.warc.gz
 	@echo; echo "The most active pairs of actors:"
 	$(BIN)/worldorder actors --db $(DEMO_DB) --pairs --limit 8
@@ -47,4 +47,4 @@ eval: $(STAMP)
 	$(BIN)/python scripts/eval_all.py $(EVAL_ARGS)
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal $(DEMO_DB).lock .pytest_cache .mypy_cache .ruff_cache

@@ -201,10 +201,13 @@ def summary_figure(stdout: str, label: str) -> int:
     return int(match.group(1).replace(",", "")) if match else 0
 
 
-def test_fuzz_ten_thousand_records_through_ingest_and_extract(tmp_path: Path) -> None:
+def test_fuzz_ten_thousand_records_through_ingest_and_extract(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     seed = int(os.environ.get("WORLDORDER_FUZZ_SEED", time.time_ns() % 1_000_000))
     corpus = generate(seed, tmp_path)
-    print(f"fuzz seed {seed}: {len(corpus.origins):,} records ({RECORDS:,} JSON Lines + files)")
+    with capsys.disabled():  # shown in every run, so that a failure can be replayed
+        print(f"\nfuzz seed {seed}: {len(corpus.origins):,} records ({RECORDS:,} JSON Lines + files)")
     env = {"WORLDORDER_MAX_PARSE_CHARS": str(MAX_PARSE_CHARS), "WORLDORDER_MAX_INPUT_BYTES": str(MAX_INPUT_BYTES)}
     db, inputs = tmp_path / "fuzz.duckdb", [str(p) for p in corpus.inputs]
     runner = CliRunner()

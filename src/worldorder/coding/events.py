@@ -527,7 +527,8 @@ def background(link: Token, verbal: bool) -> bool:
         return link.lower_ in BACKGROUND_PREPS
     if dep != "advcl":
         return False
-    return _afterthought(link) or marked(link, BACKGROUND_MARKS)
+    purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in link.children)  # "sent aid to support refugees"
+    return purpose or _afterthought(link) or marked(link, BACKGROUND_MARKS)
 
 
 def _added(verb: Token) -> bool:

@@ -14,6 +14,8 @@ import time
 from itertools import islice
 from pathlib import Path
 
+import spacy
+
 from worldorder.config import Settings
 from worldorder.ingest import Reader, make_article
 from worldorder.ingest.language import LanguageIdentifier
@@ -37,7 +39,12 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=600)
     args = parser.parse_args()
     settings = Settings()
+    started = time.perf_counter()
+    spacy.load(settings.spacy_model)
+    model_only = time.perf_counter() - started
+    started = time.perf_counter()
     pipeline = Pipeline.load(settings)
+    startup = time.perf_counter() - started
     articles = load_articles(args.corpus, args.limit, settings)
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
@@ -58,6 +65,8 @@ def main() -> None:
     print(f"bare nlp.pipe : {len(texts) / bare:7.1f} docs/s {words / bare:9,.0f} words/s")
     print(f"extract       : {len(texts) / full:7.1f} docs/s {words / full:9,.0f} words/s ({events:,} events)")
     print(f"ratio extract / bare spaCy: {bare / full:.2f} (target >= 0.7)")
+    print(f"start-up: spaCy model alone {model_only:.2f} s; whole pipeline {startup:.2f} s", end=" ")
+    print("(model, actor base, gazetteer, trigger lexicon with the PETRARCH2 layer, truecaser)")
 
 
 if __name__ == "__main__":

@@ -133,6 +133,9 @@ def test_dateline_place_needs_a_place_at_the_start(small_gazetteer: MemoryGazett
          None),
         ("Fighters surrendered to the Iran-backed militia on Tuesday.", "surrendered", None),
         ("Tokyo said on Friday that it would impose tariffs on steel.", "impose", None),
+        # where an invitation or a summons would take someone is not where it is made
+        ("The Chilean president invited his Peruvian counterpart to Santiago.", "invited", None),
+        ("Kenya urged the refugees to return to Somalia.", "urged", None),
     ],
 )
 def test_event_location_is_the_scene_of_the_event_clause(

@@ -41,6 +41,8 @@ NOMINAL_LINKS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"
 # how a place's own word joins the object it names: "the city of Aleppo", "Raqqa in northern Syria"
 NAMING_LINKS = frozenset({"compound", "conj", "appos", "pobj", "prep"})
 NAMING_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"of"}
+# where a later act would go after an invitation or a summons, not where it is made
+GOALS = frozenset({"to", "into", "onto", "towards", "toward"})
 SCENE_NOUN_PREPOSITIONS = frozenset({"of", "on", "against", "in", "into"})
 # more specific first: a city beats the landmark in it, a region beats its country
 SPECIFICITY = {"city": 0, "landmark": 1, "region": 2, "country": 3}
@@ -59,12 +61,13 @@ class SceneWords:
     object_verbs: frozenset[str]
     from_verbs: frozenset[str]
     scene_nouns: frozenset[str]
+    goal_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def scene_words() -> SceneWords:
     table = read_yaml("scenes.yaml")
-    return SceneWords(*(frozenset(table[k]) for k in ("object_verbs", "from_verbs", "scene_nouns")))
+    return SceneWords(*(frozenset(table[k]) for k in ("object_verbs", "from_verbs", "scene_nouns", "goal_words")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +117,8 @@ def scene_objects(token: Token) -> Iterator[Token]:
     """The words naming where ``token``'s event happens: its locative objects, and the
     arguments a scene word takes ("invaded Afrin", "withdrew from Mosul", "the fall of Kabul")."""
     words = scene_words()
-    yield from objects_of(token, LOCATIVE_PREPOSITIONS)
     lemma = token.lemma_.lower()
+    yield from objects_of(token, LOCATIVE_PREPOSITIONS - GOALS if lemma in words.goal_words else LOCATIVE_PREPOSITIONS)
     if token.pos_ in ("VERB", "AUX") and lemma in words.object_verbs:
         yield from (c for c in token.children if c.dep_ in ("dobj", "nsubjpass"))
     if token.pos_ in ("VERB", "AUX") and lemma in words.from_verbs:
@@ -189,9 +192,14 @@ def sentence_places(doc: Doc, trigger: Token, places: Sequence[Place]) -> list[P
         if root is None or root.sent != trigger.sent:
             continue
         preposition = is_locative_object(root)
-        if preposition is not None and in_own_clause(preposition.head, chain):
+        if preposition is not None and in_own_clause(preposition.head, chain) and not goal(preposition):
             found.append(place)
     return found
+
+
+def goal(preposition: Token) -> bool:
+    """Whether a place phrase is where an invitation or summons would take someone ("to Moscow")."""
+    return preposition.text.lower() in GOALS and preposition.head.lemma_.lower() in scene_words().goal_words
 
 
 def event_location(doc: Doc, trigger: int, places: Sequence[Place]) -> Place | None:

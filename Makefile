@@ -2,12 +2,13 @@
 #   make demo   create .venv, install, ingest the bundled sample news (its HTML pages from a web archive), show the result
 #   make test   install the test tools, run ruff, mypy and the whole test suite
 #   make eval   score the event coder on every gold set in ../shared and ours, in one table
+#   make clause-model   retrain the coder's learned second opinion from scratch (about 15 minutes)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB := demo.duckdb
 
-.PHONY: demo test lint bench eval clean
+.PHONY: demo test lint bench eval clause-model clean
 
 $(BIN)/python:
 	python3 -m venv $(VENV) || { apt-get update -qq && apt-get install -y -qq python3-venv && python3 -m venv $(VENV); }
@@ -41,10 +42,15 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_store.py
 	$(BIN)/python benchmarks/bench_api.py
+	$(BIN)/python benchmarks/bench_clause_model.py
 
 # EVAL_ARGS passes options through, e.g. make eval EVAL_ARGS="--sets seed,gsr --json /tmp/eval.json"
 eval: $(STAMP)
 	$(BIN)/python scripts/eval_all.py $(EVAL_ARGS)
+
+# retrain the learned second opinion (coding/data/clause_model) from scratch; prints the time it took
+clause-model: $(STAMP)
+	$(BIN)/python scripts/train_clause_model.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal $(DEMO_DB).lock .pytest_cache .mypy_cache .ruff_cache

@@ -37,6 +37,10 @@ class Settings:
     date_order: str = "MDY"  # how to read ambiguous numeric dates (05/06/2016): MDY, DMY or YMD
     # spaCy refuses longer texts (its max_length); longer articles are parsed in pieces this long
     max_parse_chars: int = 1_000_000
+    # the learned second opinion on rule events (coding/clause_model.py): off, veto, recall or both
+    clause_model: str = "recall"
+    clause_veto_at: float = 0.9  # veto a rule event when the model gives "no event" at least this
+    clause_recall_at: float = 0.5  # add an event the rules missed when the model's type has at least this
 
     def __post_init__(self) -> None:
         if self.date_order not in DATE_ORDERS:

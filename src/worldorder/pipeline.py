@@ -14,10 +14,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from worldorder.coding.actors import ActorKB
+from worldorder.coding.clause_model import MODES, ClauseModel, SecondOpinion
 from worldorder.coding.events import EventCoder
 from worldorder.coding.homeland import complete_countries, dominant_country
 from worldorder.coding.merge import merge_mentions
 from worldorder.config import Settings
+from worldorder.errors import ConfigError
 from worldorder.geo import ArticlePlaces, Gazetteer, OfflineGazetteer, country_of_url, find_places, locate_event
 from worldorder.ingest.boilerplate import blank_spans
 from worldorder.model import Article, CodedArticle, DateBasis, Event, Failure, Mention, Place, TimeExpression
@@ -44,7 +46,8 @@ class Pipeline:
         kb = ActorKB.load(settings.actor_files)
         gazetteer = OfflineGazetteer()  # one index for toponyms and for the coder's towns
         truecaser = load_truecaser(kb) if settings.truecase else None
-        return cls(load_nlp(settings.spacy_model), kb, EventCoder(kb, gazetteer), gazetteer, settings, truecaser)
+        coder = EventCoder(kb, gazetteer, second_opinion(settings))
+        return cls(load_nlp(settings.spacy_model), kb, coder, gazetteer, settings, truecaser)
 
     def analyse(self, articles: Sequence[Article]) -> list[CodedArticle]:
         """Coded articles, in order; skipped articles come back with no analysis."""
@@ -127,6 +130,16 @@ class Pipeline:
             dates=tuple(dates),
             dateline=dateline,
         )
+
+
+def second_opinion(settings: Settings) -> SecondOpinion | None:
+    """The learned second opinion the settings ask for (``clause_model``), or None when it is off."""
+    mode = settings.clause_model
+    if mode == "off":
+        return None
+    if mode not in MODES:
+        raise ConfigError(f"clause_model must be one of {', '.join(MODES)}, not {mode!r}")
+    return SecondOpinion(ClauseModel.load(), mode, settings.clause_veto_at, recall_at=settings.clause_recall_at)
 
 
 def reference_date(article: Article) -> tuple[date | None, DateBasis]:

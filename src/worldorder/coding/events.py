@@ -15,6 +15,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from worldorder.coding.attribution import attribute
+from worldorder.coding.clause_model import Opinion, SecondOpinion
 from worldorder.coding.coref import DiscourseMemory
 from worldorder.coding.dyads import (
     GENERIC_SECTORS,
@@ -359,9 +360,13 @@ def _domestic_demand(telling: _Telling, source: ActorMention) -> bool:
 class EventCoder:
     """Codes PLOVER events in parsed documents; lexicon and tables are loaded once."""
 
-    def __init__(self, kb: ActorResolver, gazetteer: Gazetteer | None = None) -> None:
-        """``gazetteer``, when given, gives towns the actor base lacks their country ("in Mosul")."""
+    def __init__(
+        self, kb: ActorResolver, gazetteer: Gazetteer | None = None, second_opinion: SecondOpinion | None = None
+    ) -> None:
+        """``gazetteer``, when given, gives towns the actor base lacks their country ("in Mosul");
+        ``second_opinion``, the learned model that may veto or add events (``clause_model``)."""
         self._kb = kb if gazetteer is None else PlacedResolver(kb, gazetteer)
+        self._second = second_opinion
         self._types = EventTypeTable.load()
         self._lexicon = TriggerLexicon.load()
         self._modality = ModalityReader(ModalityCues.load())
@@ -371,15 +376,41 @@ class EventCoder:
         finder = ActorFinder(self._kb, reference, DiscourseMemory())
         dyads = DyadReader(finder)
         events: list[Event] = []
+        opinions = self._opinions(doc)
         for sentence in doc.sents:
             told = [(t, self._code_trigger(t, sentence, dyads, finder)) for t in self._lexicon.find(sentence)]
-            events.extend(e for t, found in told if not secondary(t.token, found, told) for e in found)
+            coded = [e for t, found in told if not secondary(t.token, found, told) for e in found]
             main = [t.token for t, found in told if found]
             for must in obligations(sentence, self._modality.cues):
                 if not any(_behind(must, other) for other in main):  # "staged rallies, saying he must resign"
-                    events.extend(self._code_obligation(must, sentence, finder))
+                    coded.extend(self._code_obligation(must, sentence, finder))
+            events.extend(self._reconsidered(coded, sentence, opinions.get(sentence.start), dyads, finder))
             _remember_subjects(sentence, finder)
         return events
+
+    # --- the learned second opinion (clause_model.py); a no-op without one -------------------------
+
+    def _opinions(self, doc: Doc) -> dict[int, Opinion]:
+        """The model's opinion of each sentence, by its first token; none without a model."""
+        if self._second is None:
+            return {}
+        sentences = list(doc.sents)
+        return {s.start: o for s, o in zip(sentences, self._second.judge([s.text for s in sentences]), strict=True)}
+
+    def _reconsidered(
+        self, coded: list[Event], sentence: Span, opinion: Opinion | None, dyads: DyadReader, finder: ActorFinder
+    ) -> list[Event]:
+        """The rule events the model does not veto; where none are left, the event the model is
+        confident of, read from the sentence's main verb like a rule trigger."""
+        if opinion is None or self._second is None:
+            return coded
+        kept = [e for e in coded if not self._second.vetoes(opinion, e.event_type)]
+        event_type = None if coded else self._second.adds(opinion)
+        if event_type is None:
+            return kept
+        anchor = sentence.root
+        rule = TriggerRule(anchor.lemma_.lower(), "model", event_type)
+        return self._code_trigger(Trigger(anchor, rule), sentence, dyads, finder)
 
     def _code_trigger(self, trigger: Trigger, sentence: Span, dyads: DyadReader, finder: ActorFinder) -> list[Event]:
         reading = self._modality.read(modality_anchor(trigger))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -44,10 +44,19 @@ class Term:
     """One word slot of a pattern: any of its alternatives, each a run of words ("human rights")."""
 
     alternatives: frozenset[tuple[str, ...]]
+    # the one-word alternatives as a set and the longer ones apart, so most checks are one set test
+    singles: frozenset[str] = field(init=False, compare=False, hash=False, repr=False)
+    runs: tuple[tuple[str, ...], ...] = field(init=False, compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "singles", frozenset(a[0] for a in self.alternatives if len(a) == 1))
+        object.__setattr__(self, "runs", tuple(a for a in self.alternatives if len(a) != 1))
 
     def found_in(self, words: frozenset[str]) -> bool:
         """Whether every word of one alternative is among ``words`` (order and adjacency ignored)."""
-        return any(all(w in words for w in alternative) for alternative in self.alternatives)
+        if not self.singles.isdisjoint(words):
+            return True
+        return any(all(w in words for w in alternative) for alternative in self.runs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -544,7 +553,8 @@ class CameoMatcher:
         """The dictionary verbs the token may be, multi-word verbs first, whose other words are present."""
         keys = dict.fromkeys((token.lemma_.lower(), token.lower_))
         found = [v for k in keys for v in self._index.get(k, ()) if self._allowed(v, token)]
-        return sorted(dict.fromkeys(found), key=lambda v: -len(v.words))
+        unique = {id(v): v for v in found}.values()  # by identity: hashing a verb hashes all its patterns
+        return sorted(unique, key=lambda v: -len(v.words))
 
     def _allowed(self, verb: Verb, token: Token) -> bool:
         if verb.base in self._options.skipped:

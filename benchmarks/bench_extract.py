@@ -66,7 +66,7 @@ def main() -> None:
     print(f"extract       : {len(texts) / full:7.1f} docs/s {words / full:9,.0f} words/s ({events:,} events)")
     print(f"ratio extract / bare spaCy: {bare / full:.2f} (target >= 0.7)")
     print(f"start-up: spaCy model alone {model_only:.2f} s; whole pipeline {startup:.2f} s", end=" ")
-    print("(model, actor base, gazetteer, trigger lexicon with the PETRARCH2 layer, truecaser)")
+    print("(model, actor base, gazetteer, trigger lexicon with the PETRARCH2 layer, truecaser, clause model)")
 
 
 if __name__ == "__main__":

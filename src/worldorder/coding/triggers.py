@@ -522,29 +522,8 @@ NOT_GIVEN = frozenset(
 # verbs that tell what an attack did, with the attack as their subject: "air strikes hit a market",
 # "the ambush left six dead", "clashes claimed ten lives"
 IMPACT_VERBS = frozenset(
-    {
-        "hit",
-        "strike",
-        "kill",
-        "wound",
-        "injure",
-        "destroy",
-        "damage",
-        "target",
-        "level",
-        "flatten",
-        "raze",
-        "leave",
-        "claim",
-        "rock",
-        "shake",
-        "pound",
-        "devastate",
-        "wreck",
-        "tear",
-        "rip",
-        "displace",
-    }
+    {"hit", "strike", "kill", "wound", "injure", "destroy", "damage", "target", "level", "flatten", "raze",
+     "leave", "claim", "rock", "shake", "pound", "devastate", "wreck", "tear", "rip", "displace"}
 )
 # nouns for a state of affairs rather than an act, which a verb of impact does not make an event:
 # "the war has killed thousands"

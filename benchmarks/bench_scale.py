@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import pickle
 import resource
@@ -26,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from distributed import Client, LocalCluster
+from distributed import Client
 
 from worldorder.config import Settings
 from worldorder.ingest import Reader, make_article
@@ -34,7 +33,7 @@ from worldorder.ingest.language import LanguageIdentifier
 from worldorder.model import Document
 from worldorder.pipeline import Pipeline
 from worldorder.runners import PARTITION_SIZE, DaskOptions
-from worldorder.runners.cluster import PipelinePlugin, code_partition
+from worldorder.runners.cluster import PipelinePlugin, code_partition, local_cluster
 from worldorder.runners.ingest import run_ingest, run_ingest_on_cluster
 from worldorder.store import Store
 
@@ -86,7 +85,7 @@ def throughput(sample: Path, n: int, partition_size: int, work: Path) -> dict[st
     del pipeline
     for workers in (1, 2):
         settings = settings_for(work / f"dask{workers}.duckdb")
-        with cluster(workers) as local, Client(local) as client:
+        with local_cluster(workers) as local, Client(local) as client:
             client.register_plugin(PipelinePlugin(settings))  # loaded before the clock starts
             options = DaskOptions(scheduler=local.scheduler_address, partition_size=partition_size)
             with Store.open(settings.db_path) as store:
@@ -98,11 +97,6 @@ def throughput(sample: Path, n: int, partition_size: int, work: Path) -> dict[st
     return rates
 
 
-def cluster(workers: int) -> LocalCluster:
-    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-                        silence_logs=logging.ERROR)  # fmt: skip
-
-
 def partition_overhead(sample: Path, partition_size: int) -> dict[str, float]:
     """Seconds per empty task through a 1-worker cluster, and to pickle a partition and its result."""
     settings = Settings()
@@ -110,7 +104,7 @@ def partition_overhead(sample: Path, partition_size: int) -> dict[str, float]:
         documents = [d for d in reader.read([str(sample)]) if isinstance(d, Document)][:partition_size]
     languages = LanguageIdentifier()
     articles = [make_article(d, languages, settings) for d in documents]
-    with cluster(1) as local, Client(local) as client:
+    with local_cluster(1) as local, Client(local) as client:
         client.register_plugin(PipelinePlugin(settings))
         with Store.open(":memory:") as store:
             schemas = store.table_schemas()
@@ -131,7 +125,7 @@ def partition_overhead(sample: Path, partition_size: int) -> dict[str, float]:
 def peak_worker_memory(corpus: Path, partition_size: int, work: Path) -> list[float]:
     """Peak resident MB of each of 2 fresh workers after ingesting ``corpus``."""
     settings = settings_for(work / f"{corpus.stem}.duckdb")
-    with cluster(2) as local, Client(local) as client:
+    with local_cluster(2) as local, Client(local) as client:
         options = DaskOptions(scheduler=local.scheduler_address, partition_size=partition_size)
         with Store.open(settings.db_path) as store:
             start = time.perf_counter()

@@ -63,6 +63,17 @@ def test_api_overview_pair_count_matches_the_events_list_and_the_relations(api: 
     assert 0 < overview["undated"] < overview["events"]
 
 
+def test_api_events_count_undated_and_unlocated_over_the_whole_filter_not_the_page(api: httpx.Client) -> None:
+    first = get(api, "/api/events", limit=1)  # newest first: the one item on it is dated
+    pages = [get(api, "/api/events", limit=200, offset=offset) for offset in range(0, first["total"], 200)]
+    items = [e for page in pages for e in page["items"]]
+    undated = sum(e["date_start"] is None for e in items)
+    unlocated = sum(e["lat"] is None for e in items)
+    assert first["total"] == len(items)
+    assert (first["undated"], first["unlocated"]) == (undated, unlocated) and undated > 0 and unlocated > 0
+    assert first["items"][0]["date_start"] is not None
+
+
 def test_api_relations_put_month_known_events_apart_in_day_view(api: httpx.Client) -> None:
     by_day = get(api, "/api/relations", a="RUS", b="IRN", interval="day")
     by_month = get(api, "/api/relations", a="RUS", b="IRN", interval="month")

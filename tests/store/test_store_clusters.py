@@ -115,9 +115,9 @@ def test_store_search_page_counts_all_matches_in_one_pass(
         report("p2", OCT, event("ISR", "IRN", "2024-10-26", event_type="ASSAULT", sentence="Drones struck.")),
         report("p3", date(2024, 11, 5), event("USA", "CHN", "2024-11-04", "Geneva")),
     )
-    found_total, found = store.search_page(flt)
-    assert (found_total, len(found)) == (total, page)
-    assert found_total == store.count_events(flt)
+    matches, found = store.search_page(flt)
+    assert (matches.total, len(found)) == (total, page)
+    assert matches.total == store.count_events(flt)
 
 
 def test_store_relations_count_events_by_period_and_quad_class(store: Store) -> None:

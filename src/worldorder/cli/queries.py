@@ -144,10 +144,11 @@ def events(ctx: click.Context, db_path: Path | None, fmt: str, **filters: Any) -
     """List cross-article events, newest first, filtered by the options."""
     flt = EventFilter(**filters)
     with _open(ctx, db_path) as store:
-        total, rows = store.search_page(flt)
+        matches, rows = store.search_page(flt)
     emit(rows, fmt, events_table(rows))
     if fmt == "table":
-        click.echo(f"{len(rows):,} of {total:,} events")
+        click.echo(f"{len(rows):,} of {matches.total:,} events ({matches.undated:,} undated, "
+                   f"{matches.unlocated:,} without a place)")  # fmt: skip
 
 
 @click.command()

@@ -8,6 +8,7 @@ from worldorder.store.queries import (
     EventDetail,
     EventFilter,
     EventSummary,
+    Matches,
     MentionDetail,
     RelationPoint,
 )
@@ -21,6 +22,7 @@ __all__ = [
     "EventDetail",
     "EventFilter",
     "EventSummary",
+    "Matches",
     "MentionDetail",
     "RelationPoint",
     "Store",

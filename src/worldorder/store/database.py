@@ -31,6 +31,7 @@ from worldorder.store.queries import (
     EventDetail,
     EventFilter,
     EventSummary,
+    Matches,
     PairEvent,
     RelationPoint,
 )
@@ -332,8 +333,8 @@ class Store:
         """Cross-article events matching ``filter``, newest first."""
         return queries.search_events(self._con, filter or EventFilter())
 
-    def search_page(self, filter: EventFilter | None = None) -> tuple[int, list[EventSummary]]:
-        """How many events match ``filter``, and its page of them, newest first (one pass)."""
+    def search_page(self, filter: EventFilter | None = None) -> tuple[Matches, list[EventSummary]]:
+        """How many events match ``filter`` (undated and unlocated among them), and its page, newest first."""
         return queries.search_page(self._con, filter or EventFilter())
 
     def map_points(self, filter: EventFilter | None = None) -> list[queries.MapPoint]:

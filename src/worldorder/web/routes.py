@@ -127,8 +127,8 @@ async def events(
 ) -> Response:
     """Cross-article events matching the filters, newest first, one page at a time."""
     event_filter = checked(filters, limit, offset).to_filter(limit, offset)
-    total, page = store.search_page(event_filter)
-    return json_response(EventPage(total, limit, offset, page))
+    matches, page = store.search_page(event_filter)
+    return json_response(EventPage(matches.total, matches.undated, matches.unlocated, limit, offset, page))
 
 
 @router.get("/events.csv", tags=["events"], response_class=Response)
@@ -136,7 +136,7 @@ async def events_csv(
     store: StoreDep, filters: Filters, limit: Annotated[int, Query(ge=1, le=MAX_CSV)] = MAX_CSV
 ) -> Response:
     """The events matching the filters as CSV (one row per event, newest first), up to ``limit`` rows."""
-    _total, page = store.search_page(checked(filters, limit, 0).to_filter(limit, 0))
+    _matches, page = store.search_page(checked(filters, limit, 0).to_filter(limit, 0))
     return csv_response(page, "worldorder-events.csv")
 
 
@@ -154,7 +154,9 @@ async def events_by_id(
 ) -> Response:
     """The events with the given ids (those behind a timeline point), in the order asked, from one query."""
     found = store.summaries(parse_ids(ids))
-    return json_response(EventPage(len(found), len(found), 0, found))
+    undated = sum(e.date_start is None for e in found)
+    unlocated = sum(e.lat is None for e in found)
+    return json_response(EventPage(len(found), undated, unlocated, len(found), 0, found))
 
 
 @router.get("/events/map", tags=["events"], response_model=MapPage)

@@ -46,7 +46,11 @@ class ActorList:
 
 @dataclass(frozen=True, slots=True)
 class EventPage:
+    """One page of events; ``total``, ``undated`` and ``unlocated`` count every match, not the page."""
+
     total: int
+    undated: int  # of the matches, events without a date (listed last, on no chart)
+    unlocated: int  # of the matches, events without coordinates (on no map)
     limit: int
     offset: int
     items: list[EventSummary]

@@ -295,9 +295,9 @@ async function searchEvents(filters, offset) {
   try {
     const page = await api("events", { ...filters, limit: state.limit, offset });
     state.total = page.total;
-    const undated = page.items.filter((e) => !e.date_start).length;
+    const missing = [page.undated ? `${page.undated} undated, listed last` : "", page.unlocated ? `${page.unlocated} without a place` : ""].filter(Boolean);
     count.textContent = `${page.total} events` + (page.total > page.limit ? `, showing ${offset + 1}–${offset + page.items.length}` : "") +
-      (undated ? ` (${undated} undated on this page, listed last)` : "");
+      (missing.length ? ` (${missing.join("; ")})` : "");
     renderEvents(document.querySelector("#events tbody"), page.items);
     const query = new URLSearchParams(filters).toString();
     document.getElementById("csv-link").href = `/api/events.csv${query ? "?" + query : ""}`;

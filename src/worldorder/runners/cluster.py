@@ -88,8 +88,8 @@ def dask_client(options: DaskOptions, settings: Settings) -> Iterator[Client]:
             cluster.close()
 
 
-def local_cluster(workers: int) -> LocalCluster:
-    """A cluster of ``workers`` processes on this machine, each with one thread.
+def local_cluster(workers: int | None) -> LocalCluster:
+    """A cluster of ``workers`` processes on this machine (None: one a core), each with one thread.
 
     One thread a worker: spaCy holds the GIL, so processes are what run in parallel. glibc's
     malloc keeps its own trim threshold: Dask sets ``MALLOC_TRIM_THRESHOLD_=65536`` in its

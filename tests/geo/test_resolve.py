@@ -182,6 +182,21 @@ def test_find_places_prefers_the_namesake_near_another_place_of_the_article(make
 
 
 @pytest.mark.parametrize(
+    ("town_population", "expected"),
+    [(30_000, 10), (600_000, 12)],  # a hamlet beside a state of 5 million; a city a ninth of it
+)
+def test_find_places_reads_a_state_over_a_small_town_of_its_name(
+        make_doc: DocMaker, town_population: int, expected: int) -> None:
+    # the town lies in the division another place of the article names; the state does not
+    state = GazetteerEntry(10, "Marlow", "admin1", "USA", "Marlow", "US.MW", 44.0, -120.0, 5_000_000)
+    county = GazetteerEntry(11, "Alder", "admin2", "USA", "Upland", "US.UP", 41.0, -83.0, 200_000)
+    town = GazetteerEntry(12, "Marlow", "city", "USA", "Upland", "US.UP", 41.6, -83.5, town_population)
+    gazetteer = MemoryGazetteer([("Marlow", state), ("Marlow", town), ("Alder", county)])
+    doc = make_doc(["Floods", "hit", "Alder", "and", "Marlow", "."], ["O", "O", "B-GPE", "O", "B-GPE", "O"])
+    assert find_places(doc, gazetteer)[1].geonameid == expected
+
+
+@pytest.mark.parametrize(
     ("words", "ents", "expected"),
     [
         (["Talks", "in", "Paris", "ended", "."], ["O", "O", "B-GPE", "O", "O"], {"Paris": "prior"}),

@@ -51,6 +51,12 @@ class ResolutionWeights:
     # another sure town or district of the article lies within NEARBY_KM, across any border
     # (+1 lifted 161 km accuracy by 0.002 on GeoVirus and 0.001 on GeoWebNews; +2 lowered both)
     nearby: float = 1.0
+    # a town named like a country or state a hundred times its size: "Oregon" the Ohio town,
+    # "England" the Arkansas town; the state's own -2 still lets "Washington" (11 times) be the city
+    namesake_town: float = -3.0
+
+
+NAMESAKE_RATIO = 100  # how many times the largest town of a name its country or state must have
 
 
 @dataclass(slots=True)
@@ -117,8 +123,11 @@ def qualifies(entry: GazetteerEntry, qualifier: GazetteerEntry | None) -> bool:
 
 
 def score(entry: GazetteerEntry, key: str, context: ArticleContext, qualifier: GazetteerEntry | None,
-          weights: ResolutionWeights) -> float:
+          weights: ResolutionWeights, towns_shadowed: bool = False) -> float:
+    """``towns_shadowed``: the name's largest town is tiny beside a country or state of the name."""
     value = prior(entry, weights)
+    if towns_shadowed and entry.kind == "city":
+        value += weights.namesake_town
     if entry.feature in ("city", "capital", "admin2") and name_key(entry.name) != key:
         value += weights.alternate_name
     if context.supports_country(entry.country, key):
@@ -134,7 +143,16 @@ def best(options: Sequence[GazetteerEntry], key: str, context: ArticleContext,
          qualifier: GazetteerEntry | None, weights: ResolutionWeights) -> GazetteerEntry | None:
     if not options:
         return None
-    return max(options, key=lambda e: (score(e, key, context, qualifier, weights), e.population))
+    shadowed = towns_shadowed(options)
+    return max(options, key=lambda e: (score(e, key, context, qualifier, weights, shadowed), e.population))
+
+
+def towns_shadowed(options: Sequence[GazetteerEntry]) -> bool:
+    """Whether a country or state of the name has NAMESAKE_RATIO times the people of its largest
+    town: every town of the name then loses the same, so their order among themselves stays."""
+    division = max((o.population for o in options if o.feature in ("country", "admin1")), default=0)
+    town = max((o.population for o in options if o.kind == "city"), default=0)
+    return town > 0 and town * NAMESAKE_RATIO <= division
 
 
 def qualifier_between(earlier: Sequence[GazetteerEntry], later: Sequence[GazetteerEntry],

@@ -197,6 +197,22 @@ def test_find_places_reads_a_state_over_a_small_town_of_its_name(
 
 
 @pytest.mark.parametrize(
+    ("towns", "expected"),
+    [(["Dunmore", "Ashby"], 21), (["Ashby"], 20)],  # two other names in the state's country; one
+)
+def test_find_places_reads_a_home_state_over_a_foreign_country_of_its_name(
+        make_doc: DocMaker, towns: list[str], expected: int) -> None:
+    country = GazetteerEntry(20, "Carrow", "country", "XCA", None, None, 42.0, 43.5, 4_000_000)
+    state = GazetteerEntry(21, "Carrow", "admin1", "USA", "Carrow", "US.CW", 33.0, -83.5, 10_000_000)
+    dunmore = GazetteerEntry(22, "Dunmore", "city", "USA", "Lenox", "US.LX", 41.0, -81.0, 500_000)
+    ashby = GazetteerEntry(23, "Ashby", "city", "USA", "Lenox", "US.LX", 40.0, -83.0, 900_000)
+    gazetteer = MemoryGazetteer([("Carrow", country), ("Carrow", state), ("Dunmore", dunmore), ("Ashby", ashby)])
+    words = ["Cases", "rose", "in", *[w for town in towns for w in (town, ",")], "and", "Carrow", "."]
+    ents = ["O", "O", "O", *[e for _ in towns for e in ("B-GPE", "O")], "O", "B-GPE", "O"]
+    assert find_places(make_doc(words, ents), gazetteer)[-1].geonameid == expected
+
+
+@pytest.mark.parametrize(
     ("words", "ents", "expected"),
     [
         (["Talks", "in", "Paris", "ended", "."], ["O", "O", "B-GPE", "O", "O"], {"Paris": "prior"}),

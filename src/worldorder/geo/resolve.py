@@ -54,6 +54,9 @@ class ResolutionWeights:
     # a town named like a country or state a hundred times its size: "Oregon" the Ohio town,
     # "England" the Arkansas town; the state's own -2 still lets "Washington" (11 times) be the city
     namesake_town: float = -3.0
+    # a country no other place of the article lies in, when the name is also a state of a
+    # country two other place names of the article lie in: "Georgia" beside Atlanta and Ohio
+    foreign_country: float = -3.0
 
 
 NAMESAKE_RATIO = 100  # how many times the largest town of a name its country or state must have
@@ -91,6 +94,10 @@ class ArticleContext:
     def supports_country(self, country: str | None, key: str) -> bool:
         return bool(country) and bool(self.countries.get(country or "", set()) - {key})
 
+    def names_in_country(self, country: str | None, key: str) -> int:
+        """How many other place names of the article lie in ``country``."""
+        return len(self.countries.get(country or "", set()) - {key})
+
     def supports_admin1(self, admin1_key: str | None, key: str) -> bool:
         return bool(admin1_key) and bool(self.admin1s.get(admin1_key or "", set()) - {key})
 
@@ -123,11 +130,14 @@ def qualifies(entry: GazetteerEntry, qualifier: GazetteerEntry | None) -> bool:
 
 
 def score(entry: GazetteerEntry, key: str, context: ArticleContext, qualifier: GazetteerEntry | None,
-          weights: ResolutionWeights, towns_shadowed: bool = False) -> float:
-    """``towns_shadowed``: the name's largest town is tiny beside a country or state of the name."""
+          weights: ResolutionWeights, towns_shadowed: bool = False, home_state: bool = False) -> float:
+    """``towns_shadowed``: the name's largest town is tiny beside a country or state of the name;
+    ``home_state``: the name is also a state of a country two other places of the article lie in."""
     value = prior(entry, weights)
     if towns_shadowed and entry.kind == "city":
         value += weights.namesake_town
+    if home_state and entry.feature == "country" and not context.supports_country(entry.country, key):
+        value += weights.foreign_country
     if entry.feature in ("city", "capital", "admin2") and name_key(entry.name) != key:
         value += weights.alternate_name
     if context.supports_country(entry.country, key):
@@ -144,7 +154,8 @@ def best(options: Sequence[GazetteerEntry], key: str, context: ArticleContext,
     if not options:
         return None
     shadowed = towns_shadowed(options)
-    return max(options, key=lambda e: (score(e, key, context, qualifier, weights, shadowed), e.population))
+    home = any(o.feature == "admin1" and context.names_in_country(o.country, key) >= 2 for o in options)
+    return max(options, key=lambda e: (score(e, key, context, qualifier, weights, shadowed, home), e.population))
 
 
 def towns_shadowed(options: Sequence[GazetteerEntry]) -> bool:

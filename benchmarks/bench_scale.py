@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import pickle
 import resource
@@ -155,7 +156,7 @@ def report(rates: dict[str, float], overhead: dict[str, float], memory: dict[int
     per_core = one
     cores = MILLION / 3600 / per_core if per_core else float("inf")
     print(f"a million articles in an hour: {MILLION / 3600:.0f} documents/s / {per_core:.2f} per worker "
-          f"= {cores:.0f} worker cores, e.g. {cores / 16:.0f} machines of 16 cores; one DuckDB writer "
+          f"= {cores:.0f} worker cores, e.g. {math.ceil(cores / 16)} machines of 16 cores; one DuckDB writer "
           f"stores far more than that (150,000 events/s, benchmarks/bench_store.py)")  # fmt: skip
 
 

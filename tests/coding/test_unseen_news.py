@@ -197,3 +197,28 @@ def test_an_event_noun_coordinated_after_another_is_performed_by_the_same_verb()
 def test_a_noun_a_verb_acts_on_is_no_event_of_its_own_even_coordinated() -> None:
     found = events("Sweden suspended arms sales and trade deals with Eritrea.")
     assert "AGREE" not in {e.event_type for e in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "party"),
+    [
+        ("The senator met with a lobbyist twice in the spring.", "CONSULT", "a lobbyist"),
+        ("The mayor is due to meet a lobbyist on Thursday.", "CONSULT", "a lobbyist"),
+        ("Officers moved to detain the driver at the scene.", "COERCE", "the driver"),
+    ],
+)
+def test_a_party_no_dictionary_knows_is_the_target_and_keeps_the_event(text: str, event_type: str, party: str) -> None:
+    found = [e for e in events(text) if e.event_type == event_type]
+    assert found and found[0].target is not None and found[0].target.text == party
+    assert found[0].target.code.country is None and found[0].target.country_basis == "unknown"
+
+
+def test_a_topic_discussed_is_no_party() -> None:
+    targets = [e.target.text for e in events("The two ministers discussed fishing quotas at length.") if e.target]
+    assert "fishing quotas" not in targets
+
+
+def test_an_unresolved_pronoun_doer_keeps_the_event_with_an_unknown_source() -> None:
+    found = events("He urged the federal regulators to act before the winter.")
+    [event] = [e for e in found if e.event_type == "REQUEST"]
+    assert event.source.text == "He" and event.source.code.country is None

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from worldorder.coding.coref import PRONOUNS, DiscourseMemory, clause_subject, is_person, is_pronoun, speaker
 from worldorder.coding.event_types import EventType
+from worldorder.coding.parties import names_party
 from worldorder.coding.triggers import Trigger, governing_verb, hosting_verb, impact_verb
 from worldorder.model import ActorCode, ActorMention
 
@@ -83,6 +84,8 @@ RESIDENT_SECTOR = "CVL"  # an ethnic group with no other role is civilians
 FLEEING = frozenset({"flee", "escape"})  # "refugees fleeing the war in Liberia" come from Liberia
 GENERIC_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC"})  # the sectors the scorer codes without a country
 NAMED_ACTORS = frozenset({"GPE", "NORP", "ORG"})
+# entity types that are never a party an act is done to
+NOT_PARTIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LOC", "GPE", "FAC"})
 # who tells or believes the news is no party to it ("U.S. officials believe Iran ...")
 CREDITING = frozenset(
     {"say", "report", "tell", "announce", "quote", "add", "confirm", "accord", "believe", "claim", "suspect"}
@@ -105,6 +108,9 @@ class Dyad:
     targets: tuple[ActorMention, ...]
     placed: bool = False  # the targets are only where it happened ("shelled positions near Rafah")
     where: str | None = None  # the country of the first place named in the sentence, if any
+    # with no target coded: the party the clause acts on that the actor base does not know
+    # ("met with local fundraisers", "donated money to a charity"), of unknown country and sector
+    unnamed: tuple[ActorMention, ...] = ()
 
 
 def noun_phrase(head: Token) -> Span:
@@ -113,6 +119,14 @@ def noun_phrase(head: Token) -> Span:
     while start < head.i and head.doc[start].pos_ in LEADING_NOISE:
         start += 1
     return head.doc[start : head.i + 1]
+
+
+def unnamed_party(head: Token) -> ActorMention:
+    """A party the actor base does not know ("the company", "a local official"): an actor of
+    unknown country and sector, kept as the text names it."""
+    phrase = head.doc[head.left_edge.i : head.i + 1]
+    code = ActorCode(None, None, None)
+    return ActorMention(code, phrase.text, phrase.start_char, phrase.end_char, country_basis="unknown")
 
 
 def codable(mention: ActorMention) -> bool:
@@ -587,7 +601,7 @@ class DyadReader:
         if scene is None:
             return dyad
         source = ActorMention(ActorCode(scene, None, None), "", verb.idx, verb.idx)
-        return Dyad((source,), dyad.targets, placed=dyad.placed, where=scene)
+        return replace(dyad, sources=(source,), where=scene)
 
     def _where(self, token: Token, parties: Sequence[ActorMention] = (), venue: bool = False) -> str | None:
         """The country of the first place in the trigger's clause ("protesters in Kirkuk"), else in
@@ -666,7 +680,40 @@ class DyadReader:
             targets = self._foreign(_party_groups(verb), sources) or targets
         if targets:
             return Dyad(tuple(sources), tuple(targets))
-        return self._placed(verb, sources, _place_groups(verb), venue)
+        dyad = self._placed(verb, sources, _place_groups(verb), venue)
+        if dyad.targets:
+            return dyad
+        return replace(dyad, unnamed=tuple(self._unnamed(verb, preps, thing, sources)[:1]))
+
+    def _unnamed(
+        self, verb: Token, preps: frozenset[str], thing: bool, sources: Sequence[ActorMention]
+    ) -> list[ActorMention]:
+        """The party the clause itself acts on when the actor base codes none: the passive subject,
+        the indirect or direct object (unless the entry's object is a thing), or the object of a
+        target preposition, as a noun phrase of its own ("the lobbyist", "a charity"). Never a
+        place, a time, an amount, a pronoun or one of the doers."""
+        groups: list[list[Token]] = []
+        if is_passive(verb) and not thing:
+            groups.append(_children(verb, "nsubjpass"))
+        groups.append(_children(verb, "dative"))
+        if not thing:
+            groups.append(_children(verb, "dobj"))
+        groups.extend(_prep_objects(verb, preps - PLACE_PREPS))
+        doers = {(s.start, s.end) for s in sources}
+        for heads in groups:
+            for head in heads:
+                if self._party_like(head) and (head.idx, head.idx + len(head.text)) not in doers:
+                    return [unnamed_party(head)]
+        return []
+
+    def _party_like(self, head: Token) -> bool:
+        return (
+            names_party(head)
+            and head.ent_type_ not in NOT_PARTIES
+            and not head.like_num
+            and not self._finder.is_place(head)
+            and not self._finder.actors(head, loose=True)
+        )
 
     def _foreign(self, groups: Iterable[list[Token]], sources: Sequence[ActorMention]) -> list[ActorMention]:
         """The first group that names a party with a country or organisation other than the sources'."""

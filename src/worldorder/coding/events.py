@@ -29,6 +29,7 @@ from worldorder.coding.dyads import (
     placed,
     source_heads,
     subject_heads,
+    unnamed_party,
 )
 from worldorder.coding.event_types import EventType, EventTypeTable
 from worldorder.coding.modality import Cue, ModalityCues, ModalityReader, Reading
@@ -122,7 +123,10 @@ def localised(
     if placeless(source):
         country = where or (target.code.country if target is not None and _at_home(source, domestic) else None)
         source = _with_country(source, country, PLACE_BASIS if where else TARGET_BASIS) if country else source
-    if target is not None and placeless(target) and not abroad and (where or source.code.country):
+    # a party the actor base does not know keeps an unknown country, but in an act at home
+    # ("outlawed a militant organisation", "stripped Begum of citizenship") it is the source's
+    known = target is not None and (target.code.sector is not None or domestic)
+    if target is not None and known and placeless(target) and not abroad and (where or source.code.country):
         target = _with_country(target, where or str(source.code.country), PLACE_BASIS if where else SOURCE_BASIS)
     return source, target
 
@@ -250,7 +254,7 @@ def _place_name(actor: ActorMention, doc: Doc) -> bool:
 def told_as_fact(trigger: Trigger, modality: str) -> bool:
     """Whether a trigger the rules found no pair for still tells an event that happened: a verb
     stated as done ("police arrested two men", "a man was killed"), not a purpose or a plan ("plans
-    to attack", "to prevent"), nor one whose doer is a pronoun we could not resolve; a noun only as
+    to attack", "to prevent"), whoever did it (an unresolved "he" is an unknown source); a noun only as
     what a verb performs ("launched air strikes") or with its time ("clashes on Tuesday"), never as
     a backdrop ("the war", "the summit")."""
     token = trigger.token
@@ -260,11 +264,10 @@ def told_as_fact(trigger: Trigger, modality: str) -> bool:
         told = hosting_verb(token) is not None or impact_verb(token) is not None
         return told or any(c.ent_type_ in ("DATE", "TIME") for c in token.subtree)
     aspect = token.dep_ == "xcomp" and _lemma(token.head) in ASPECT_VERBS  # "continued to shell the town"
-    if not aspect and (
-        token.dep_ in ("xcomp", "relcl", "amod") or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-    ):
-        return False
-    return not any(h.pos_ == "PRON" for h in source_heads(token))
+    # a doer we could not resolve ("he", "they") is an unknown source: the act is still told
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    subordinate = token.dep_ in ("xcomp", "relcl", "amod") or infinitive
+    return aspect or not subordinate
 
 
 def fallback_pairs(telling: _Telling) -> Iterator[tuple[ActorMention, ActorMention | None, bool]]:
@@ -278,6 +281,7 @@ def fallback_pairs(telling: _Telling) -> Iterator[tuple[ActorMention, ActorMenti
     dyad = telling.dyad
     sources = [_basis(s, dyad.where) for s in dyad.sources if codable(s)]
     targets = [] if dyad.placed else [_basis(t, dyad.where) for t in dyad.targets if codable(t)]
+    targets = targets or list(dyad.unnamed)
     if telling.target_policy == "required" and not targets and _untold_target(telling, sources):
         return
     doers = _doers(telling)
@@ -308,11 +312,8 @@ def _doers(telling: _Telling) -> list[Token]:
 
 
 def _unnamed_actor(head: Token) -> ActorMention:
-    """A doer the actor base does not know ("the company", "a local official"): an actor of unknown
-    country and sector, kept as the text names it."""
-    phrase = head.doc[head.left_edge.i : head.i + 1]
-    code = ActorCode(None, None, None)
-    return ActorMention(code, phrase.text, phrase.start_char, phrase.end_char, country_basis=UNKNOWN_BASIS)
+    """A doer the actor base does not know ("the company", "a local official")."""
+    return unnamed_party(head)
 
 
 def with_basis(actor: ActorMention) -> ActorMention:
@@ -342,7 +343,9 @@ def _basis(actor: ActorMention, where: str | None) -> ActorMention:
 
 def _untargeted(telling: _Telling, source: ActorMention) -> Iterator[ActorMention | None]:
     policy = telling.target_policy
-    if policy == "optional":
+    if telling.dyad.unnamed:  # "met with local fundraisers": a party the actor base does not know
+        yield telling.dyad.unnamed[0]
+    elif policy == "optional":
         yield None
     elif policy == "home" or _domestic_demand(telling, source):
         home = home_target(source, telling.trigger.token)

@@ -222,3 +222,15 @@ def test_an_unresolved_pronoun_doer_keeps_the_event_with_an_unknown_source() -> 
     found = events("He urged the federal regulators to act before the winter.")
     [event] = [e for e in found if e.event_type == "REQUEST"]
     assert event.source.text == "He" and event.source.code.country is None
+
+
+def test_a_main_clause_it_right_after_a_sentence_about_a_state_is_that_state() -> None:
+    text = "Norway has closed its northern border crossing. It has refused to reopen it to trucks this month."
+    refusals = [e for e in events(text) if e.event_type == "REJECT"]
+    assert refusals and refusals[0].source.code.country == "NOR"
+
+
+def test_an_it_two_sentences_away_or_about_a_thing_is_left_unknown() -> None:
+    text = "Norway has closed its northern border crossing. The road is icy. It has refused to reopen it to trucks."
+    refusals = [e for e in events(text) if e.event_type == "REJECT"]
+    assert refusals and all(e.source.code.country != "NOR" for e in refusals)

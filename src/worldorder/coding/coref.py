@@ -49,6 +49,8 @@ class DiscourseMemory:
 
     last_person: ActorMention | None = None
     surnames: dict[str, ActorCode] = field(default_factory=dict)
+    # the state or organisation a sentence's main clause is about, and where that sentence ends
+    last_body: tuple[int, ActorMention] | None = None
 
     def remember(self, head: Token, mention: ActorMention) -> None:
         """Note an actor named with ``head`` as its last word."""
@@ -60,6 +62,8 @@ class DiscourseMemory:
             return
         if is_person(head) or is_individual(head):
             self.last_person = mention
+        elif head.head.dep_ == "ROOT" and (mention.code.country or mention.code.known_group):
+            self.last_body = (head.sent.end, mention)
 
     def surname(self, head: Token) -> ActorMention | None:
         """The actor a bare surname stood for earlier in the article."""
@@ -69,11 +73,21 @@ class DiscourseMemory:
     def pronoun(self, head: Token) -> ActorMention | None:
         """The person a he/she stands for, by discourse recency (see ``speaker`` first).
 
-        "it" and "they" are only bound inside their sentence (``speaker``, ``clause_subject``):
-        across sentences they more often stand for things and crowds than for the last actor.
+        "it" and "they" are bound inside their sentence (``speaker``, ``clause_subject``): across
+        sentences they more often stand for things and crowds than for the last actor. The one
+        exception is ``_body``: a main-clause "it" right after a sentence about a state.
         """
-        referent = self.last_person if head.lower_ in PERSONAL_PRONOUNS else None
+        referent = self.last_person if head.lower_ in PERSONAL_PRONOUNS else self._body(head)
         return None if referent is None else _at(head, referent.code)
+
+    def _body(self, head: Token) -> ActorMention | None:
+        """ "Turkey has massed troops on the border. It has vowed to ...": an "it" that is the
+        subject of a sentence's main clause is the state or organisation the main clause of the
+        sentence just before was about; any other "it" is left alone."""
+        if head.lower_ != "it" or head.dep_ not in SUBJECT_DEPS or head.head.dep_ != "ROOT" or self.last_body is None:
+            return None
+        ends, mention = self.last_body
+        return mention if ends == head.sent.start else None
 
 
 def clause_subject(pronoun: Token) -> Token | None:

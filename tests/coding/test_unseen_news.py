@@ -234,3 +234,15 @@ def test_an_it_two_sentences_away_or_about_a_thing_is_left_unknown() -> None:
     text = "Norway has closed its northern border crossing. The road is icy. It has refused to reopen it to trucks."
     refusals = [e for e in events(text) if e.event_type == "REJECT"]
     assert refusals and all(e.source.code.country != "NOR" for e in refusals)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chancellor wants “a fresh start,” invites Polish premier to Berlin",
+        "Minister seeks calm, summons envoys of both sides",
+    ],
+)
+def test_a_headlines_second_verb_has_the_first_verbs_subject(text: str) -> None:
+    found = [e for e in events(text) if e.event_type in ("CONSULT", "REQUEST", "COERCE")]
+    assert found and found[0].source.text

@@ -90,6 +90,7 @@ NOT_PARTIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDIN
 CREDITING = frozenset(
     {"say", "report", "tell", "announce", "quote", "add", "confirm", "accord", "believe", "claim", "suspect"}
 )
+QUOTING = frozenset({"state", "write", "note", "explain", "insist", "argue", "warn", "allege", "ask", "reply"})
 
 
 class ActorResolver(Protocol):
@@ -186,6 +187,12 @@ def fronted_subject(verb: Token) -> list[Token]:
     """The subject ``split_fronted`` recovers for a subjectless main verb."""
     if verb.i == 0 or verb.dep_ != "ROOT":
         return []
+    # a headline's second verb parsed as the main one: "Minister wants talks, invites rivals to Rome"
+    # (not a quotation's reporting verb: "'... opened an inquiry,' the complaint states")
+    fronted = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    telling = verb.lemma_.lower() in CREDITING | QUOTING
+    if fronted and not telling and (subjects := _children(fronted[0], "nsubj")):
+        return subjects
     before = verb.doc[verb.i - 1]
     if before.dep_ != "conj":
         return []

@@ -246,3 +246,19 @@ def test_an_it_two_sentences_away_or_about_a_thing_is_left_unknown() -> None:
 def test_a_headlines_second_verb_has_the_first_verbs_subject(text: str) -> None:
     found = [e for e in events(text) if e.event_type in ("CONSULT", "REQUEST", "COERCE")]
     assert found and found[0].source.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foundation has given 3 million euros in grants to farming villages.",
+        "The agency is allocating 40 million dollars in food aid for the coastal districts.",
+        "Sweden provided $6 million in assistance to Mozambique after the cyclone.",
+    ],
+)
+def test_a_sum_given_in_aid_is_aid_whoever_receives_it(text: str) -> None:
+    assert any(e.event_type == "AID" for e in events(text))
+
+
+def test_a_thing_that_happened_is_no_doer_of_an_event() -> None:
+    assert not any(e.event_type == "CONSULT" for e in events("The summit took place under heavy security."))

@@ -33,6 +33,7 @@ from worldorder.coding.dyads import (
 )
 from worldorder.coding.event_types import EventType, EventTypeTable
 from worldorder.coding.modality import Cue, ModalityCues, ModalityReader, Reading
+from worldorder.coding.parties import names_party
 from worldorder.coding.places import PlacedResolver
 from worldorder.coding.triggers import (
     DURATIVE_NOUNS,
@@ -295,10 +296,14 @@ def fallback_pairs(telling: _Telling) -> Iterator[tuple[ActorMention, ActorMenti
 def _untold_target(telling: _Telling, sources: list[ActorMention]) -> bool:
     """A named party, or a bare "officials", acting on no one named is mostly a backdrop ("their
     growing cooperation", "officials met"), unless a verb performs the act: "launched air strikes"."""
-    if not sources and (telling.dyad.sources or _doers(telling)):
+    doers = _doers(telling)
+    # "bandits killed nine", "a bank gave $20 million": the act is told, whoever it is on, when
+    # a party did it (not "the summit took place", "their departure opened a new front")
+    acted = sources or not doers or any(names_party(d) for d in doers)
+    if acted and not telling.trigger.nominal and any(c.dep_ == "dobj" for c in telling.trigger.token.children):
+        return False
+    if not sources and (telling.dyad.sources or doers):
         return True
-    if not telling.trigger.nominal and any(c.dep_ == "dobj" for c in telling.trigger.token.children):
-        return False  # "bandits killed nine", "demanded early elections": the act is told, whoever it is on
     performed = telling.trigger.nominal and hosting_verb(telling.trigger.token) is not None
     return any(map(placed, sources)) and not (performed and not is_symmetric(telling))  # talks need two
 

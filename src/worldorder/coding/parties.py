@@ -23,6 +23,7 @@ PARTY_NOUNS = frozenset(
     | {"neighbour", "neighbor", "colleague", "rival", "partner", "ally", "counterpart", "delegation", "guest"}
     | {"boy", "girl", "son", "daughter", "wife", "husband", "mother", "father", "brother", "sister", "victim"}
     | {"suspect", "candidate", "nominee", "client", "customer", "donor", "fan", "youth", "hostage", "captive"}
+    | {"bank", "institute", "university", "hospital", "network", "coalition", "alliance", "movement", "federation"}
 )
 # words that look like agent nouns and are not
 THINGS = frozenset(

@@ -95,7 +95,7 @@ class TriggerRule:
     def accepts(self, token: Token) -> bool:
         """Whether the token meets the entry's object, particle, complement and modifier conditions."""
         objects = self.objects
-        if objects and not any(_lemma(c) in objects or c.lower_ in objects for c in self._objects(token)):
+        if objects and not any(_listed(c, objects) for c in self._objects(token)):
             return False
         if self.particle and not has_particle(token, self.particle):
             return False
@@ -152,6 +152,9 @@ class Trigger:
         return self.rule.pos == "noun"
 
 
+AMOUNTS = frozenset({"MONEY", "QUANTITY", "CARDINAL"})
+
+
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
@@ -198,9 +201,16 @@ def _coordinated(token: Token) -> bool:
     return bool(token.conjuncts) or any(c.conjuncts for c in token.children if c.dep_ in MODIFIER_DEPS)
 
 
+def _listed(obj: Token, objects: frozenset[str]) -> bool:
+    """Whether the object is one the entry lists; a sum of money ("$4 million") is "money"."""
+    return _lemma(obj) in objects or obj.lower_ in objects or (obj.ent_type_ == "MONEY" and "money" in objects)
+
+
 def _named_by(obj: Token) -> Iterator[Token]:
     """What else names the object: "mediation efforts", "aid program"; "part of a stronghold"."""
     yield from (c for c in obj.children if c.dep_ == "compound")
+    if obj.ent_type_ in AMOUNTS or any(c.dep_ == "nummod" for c in obj.children):  # "$4 million in aid"
+        yield from (o for p in obj.children if p.dep_ == "prep" and p.lower_ in ("in", "of") for o in p.children)
     if obj.lower_ in PART_WORDS or _lemma(obj) in GROUP_WORDS:
         yield from (o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
 

@@ -2,7 +2,7 @@
 #   make demo   create .venv, install, ingest the bundled sample news (its HTML pages from a web archive), show the result
 #   make test   install the test tools, run ruff, mypy and the whole test suite
 #   make eval   score the event coder on every gold set in ../shared and ours, in one table
-#   make clause-model   retrain the coder's learned second opinion from scratch (about 15 minutes)
+#   make clause-model   retrain the coder's learned second opinion from scratch (4-6 minutes on 2 cores)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp

@@ -262,3 +262,20 @@ def test_a_sum_given_in_aid_is_aid_whoever_receives_it(text: str) -> None:
 
 def test_a_thing_that_happened_is_no_doer_of_an_event() -> None:
     assert not any(e.event_type == "CONSULT" for e in events("The summit took place under heavy security."))
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Armed militias mobilised across the north.", "REB"),
+        ("The Greek navy manoeuvred in the Aegean on Tuesday.", "MIL"),
+    ],
+)
+def test_armed_forces_mobilising_or_manoeuvring_show_force(text: str, sector: str) -> None:
+    assert any(e.event_type == "MOBILIZE" and e.source.code.sector == sector for e in events(text))
+
+
+def test_a_show_of_force_takes_no_target_from_another_clause() -> None:
+    found = events("As Chinese warships sailed nearby, the Vietnamese army was placed on high alert.")
+    [alert] = [e for e in found if e.event_type == "MOBILIZE" and e.source.code.country == "VNM"]
+    assert alert.target is None

@@ -668,8 +668,9 @@ class DyadReader:
     def _read(self, trigger: Trigger, event_type: EventType) -> Dyad:
         preps = event_type.preps | trigger.rule.preps
         venue = event_type.venue and (trigger.rule.symmetric is not False)
+        elsewhere = event_type.target != "optional"
         if trigger.nominal:
-            return self._nominal(trigger.token, preps, venue)
+            return self._nominal(trigger.token, preps, venue, elsewhere)
         verb = trigger.token
         stative = trigger.rule.particle is not None and _stative(verb)  # "Israel is opposed to ..."
         doers = _children(verb, "nsubjpass") if stative else source_heads(verb)
@@ -687,7 +688,7 @@ class DyadReader:
             targets = self._foreign(_party_groups(verb), sources) or targets
         if targets:
             return Dyad(tuple(sources), tuple(targets))
-        dyad = self._placed(verb, sources, _place_groups(verb), venue)
+        dyad = self._placed(verb, sources, _place_groups(verb), venue, elsewhere)
         if dyad.targets:
             return dyad
         return replace(dyad, unnamed=tuple(self._unnamed(verb, preps, thing, sources)[:1]))
@@ -732,19 +733,30 @@ class DyadReader:
         return []
 
     def _placed(
-        self, anchor: Token, sources: Sequence[ActorMention], places: Iterable[list[Token]], venue: bool = False
+        self,
+        anchor: Token,
+        sources: Sequence[ActorMention],
+        places: Iterable[list[Token]],
+        venue: bool = False,
+        elsewhere: bool = True,
     ) -> Dyad:
         """Without a target the syntax gives, the other country the sentence names is the target.
 
-        First where it happened ("shelled positions near Rafah"), then any other country
-        named ("declined the offer, citing a US-led war"): one event a sentence mostly concerns them.
+        First where it happened ("shelled positions near Rafah"), then, for types that need a
+        target, any other country named ("declined the offer, citing a US-led war"): one event a
+        sentence mostly concerns them. A type whose target is optional (a show of force, an
+        alert) only takes one named inside the trigger's own phrase ("deployed troops along its
+        border with China"), never from another clause ("As China's navy manoeuvred, India ...").
         """
-        targets = self._place(places, sources, venue) or self._elsewhere(anchor, sources, venue)
+        within = None if elsewhere else frozenset(t.i for t in anchor.subtree)
+        targets = self._place(places, sources, venue) or self._elsewhere(anchor, sources, venue, within)
         return Dyad(tuple(sources), tuple(targets), placed=True)
 
-    def _elsewhere(self, anchor: Token, sources: Sequence[ActorMention], venue: bool = False) -> list[ActorMention]:
+    def _elsewhere(
+        self, anchor: Token, sources: Sequence[ActorMention], venue: bool = False, within: frozenset[int] | None = None
+    ) -> list[ActorMention]:
         own = {s.code.country for s in sources} | {s.code.known_group for s in sources}
-        named = self.named_in(anchor.sent, places=not venue)
+        named = self.named_in(anchor.sent, places=not venue, within=within)
         others = (m for m in named if (m.code.country or m.code.known_group) not in own)
         kept = (m for m in others if not _reflexive(m, sources) and not _allied(m, anchor.doc))
         return [m for m in kept if not _at_border(m, anchor.doc, sides=False)][:1]
@@ -870,7 +882,7 @@ class DyadReader:
         """Whether a possessed object is an actor of its own: "his Iranian counterpart", not "its troops"."""
         return any(placed(m) for m in self._finder.actor(obj))
 
-    def _nominal(self, noun: Token, preps: frozenset[str], venue: bool = False) -> Dyad:
+    def _nominal(self, noun: Token, preps: frozenset[str], venue: bool = False, elsewhere: bool = True) -> Dyad:
         noun = _framed(noun)
         light = hosting_verb(noun) or _framing_clause(noun)
         candidates = [_children(noun, "poss"), [o for g in _prep_objects(noun, frozenset({"by"})) for o in g]]
@@ -893,7 +905,7 @@ class DyadReader:
         places = [*_place_groups(noun), *(g for v in (light, impact) if v is not None for g in _place_groups(v))]
         if light is None and impact is None:  # "as part of their cooperation": a backdrop, not an event between the two
             return Dyad(tuple(sources), tuple(self._place(places, sources, venue)), placed=True)
-        return self._placed(noun, sources, places, venue)
+        return self._placed(noun, sources, places, venue, elsewhere)
 
 
 def clause_head(token: Token) -> Token:

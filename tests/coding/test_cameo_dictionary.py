@@ -122,7 +122,7 @@ def codes() -> PloverCodes:
         ("0231", "REQUEST", "appeal"),  # CAMEO 02 is dropped by PLOVER, appeal in our scheme
         ("1041", "REQUEST", "demand"),
         ("057", "AGREE", "sign"),  # our scheme's placing of the exact code wins
-        ("0871", "RETREAT", None),  # two of our types have it: CAMEO2PLOVER decides
+        ("0871", "RETREAT", "ceasefire"),  # three of our types have it: CAMEO2PLOVER decides
         ("191", "COERCE", None),  # root taken from the code, not the heading it sits under
         ("040", "CONSULT", None),  # not "invite": that mode only borrows the code
     ],

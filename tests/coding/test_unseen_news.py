@@ -279,3 +279,61 @@ def test_a_show_of_force_takes_no_target_from_another_clause() -> None:
     found = events("As Chinese warships sailed nearby, the Vietnamese army was placed on high alert.")
     [alert] = [e for e in found if e.event_type == "MOBILIZE" and e.source.code.country == "VNM"]
     assert alert.target is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ottawa cut tariffs on Chilean copper last month.",
+        "The government lowered import duties on Thai rice.",
+        "Lagos has suspended a levy on Ghanaian traders.",
+        "Washington rolled back taxes on Brazilian coffee.",
+    ],
+)
+def test_lowering_duties_on_anothers_goods_eases_economic_sanctions(text: str) -> None:
+    assert any(e.event_type == "RETREAT" and e.cameo == "085" for e in events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels halted their offensive on the port.",
+        "The militia ceased hostilities after the talks.",
+        "Forty insurgents gave up fighting in the hills.",
+    ],
+)
+def test_stopping_ones_own_fighting_is_a_de_escalation_not_an_attack(text: str) -> None:
+    found = events(text)
+    assert any(e.event_type == "RETREAT" for e in found)
+    assert not any(e.event_type == "ASSAULT" for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Portugal accepted 500 refugees from Eritrea.",
+        "Ireland has accepted 90 asylum seekers rescued at sea.",
+    ],
+)
+def test_taking_in_refugees_grants_asylum(text: str) -> None:
+    assert any(e.event_type == "AID" and e.cameo == "075" for e in events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Denmark provided Kenya with maize and fertiliser worth $5 million.", "KEN"),
+        ("Qatar supplied Sudan's hospitals with medicine and generators.", "SDN"),
+    ],
+)
+def test_supplying_someone_with_goods_is_aid_to_them(text: str, recipient: str) -> None:
+    found = [e for e in events(text) if e.event_type == "AID"]
+    assert found and found[0].target is not None and found[0].target.code.country == recipient
+
+
+def test_a_verb_read_as_a_time_by_the_tagger_still_tells_its_event() -> None:
+    assert any(e.event_type == "CONCEDE" for e in events("The mayor eased curfew hours in the old town."))
+
+
+def test_reinforcing_a_commitment_is_no_show_of_force() -> None:
+    assert not any(e.event_type == "MOBILIZE" for e in events("Norway reinforced its commitment to Afghan schools."))

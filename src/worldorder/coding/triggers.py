@@ -38,6 +38,8 @@ PART_WORDS |= {"dozens", "scores", "hundreds", "thousands", "millions", "number"
 SOCIAL_ILLS = frozenset({"corruption", "poverty", "crime", "inflation", "disease", "hunger", "drug", "illiteracy"})
 SOCIAL_ILLS |= {"unemployment", "pollution", "impunity", "racism", "discrimination", "fraud", "graft", "epidemic"}
 # "a mission of observers", "a series of bombs": the group is named by its members
+# verbs that name the recipient as object and the thing given after "with"
+SUPPLYING = frozenset({"provide", "supply", "equip", "furnish", "arm", "present", "help", "assist"})
 GROUP_WORDS = frozenset({"mission", "team", "group", "contingent", "batch", "unit", "delegation", "party"})
 GROUP_WORDS |= {"series", "wave", "spate", "string"}  # "a series of bombs", "a wave of arrests"
 GROUP_WORDS |= {"deployment", "detachment"}  # "the first deployment of Dutch peacekeepers"
@@ -132,8 +134,16 @@ class TriggerRule:
         )
 
     def _objects(self, token: Token) -> Iterator[Token]:
-        """The objects, and with a required particle its own object ("put X under investigation")."""
+        """The objects, and with a required particle its own object ("put X under investigation");
+        for a verb of supplying, what it supplies "with" ("provided Jordan with medicine")."""
         yield from _objects(token)
+        if _lemma(token) in SUPPLYING:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "with":
+                    for obj in (o for o in child.children if o.dep_ == "pobj"):
+                        for given in (obj, *obj.conjuncts):
+                            yield given
+                            yield from _named_by(given)
         if self.particle:
             for child in token.children:
                 if child.dep_ == "prep" and _lemma(child) == self.particle:
@@ -152,6 +162,7 @@ class Trigger:
         return self.rule.pos == "noun"
 
 
+INFLECTED_VERBS = frozenset({"VBD", "VBG", "VBN", "VBZ"})
 AMOUNTS = frozenset({"MONEY", "QUANTITY", "CARDINAL"})
 
 
@@ -346,7 +357,9 @@ class TriggerLexicon:
 
     def match(self, token: Token) -> TriggerRule | None:
         """The first entry whose word and conditions fit the token, if any."""
-        if token.ent_type_ in NAME_ENTITIES:  # "in March 2022", "the Summit Hotel"
+        # "in March 2022", "the Summit Hotel"; an inflected verb is never a name, whatever NER says
+        # ("eased curfew hours" read as a time)
+        if token.ent_type_ in NAME_ENTITIES and token.tag_ not in INFLECTED_VERBS:
             return None
         if token.pos_ in VERB_TAGS:
             candidates = self._verbs.get(_lemma(token), ())

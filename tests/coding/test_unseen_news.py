@@ -337,3 +337,63 @@ def test_a_verb_read_as_a_time_by_the_tagger_still_tells_its_event() -> None:
 
 def test_reinforcing_a_commitment_is_no_show_of_force() -> None:
     assert not any(e.event_type == "MOBILIZE" for e in events("Norway reinforced its commitment to Afghan schools."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The militia claimed the strike on the convoy.",
+        "Officials said the strike hit a fuel depot overnight.",
+    ],
+)
+def test_a_bare_strike_is_no_walkout(text: str) -> None:
+    assert not any(e.event_type == "PROTEST" for e in events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dock workers went on strike in Mombasa on Monday.",
+        "Nurses staged a strike over unpaid wages.",
+        "Transport workers began a nationwide strike on Tuesday.",
+    ],
+)
+def test_a_strike_with_a_sign_of_labour_is_a_protest(text: str) -> None:
+    assert any(e.event_type == "PROTEST" for e in events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The rebel commander vowed to behead the captured officers.", "The junta swore to lynch the deserters."],
+)
+def test_a_vow_of_any_act_the_lexicon_calls_violence_is_a_threat(text: str) -> None:
+    found = {e.event_type for e in events(text)}
+    assert "THREATEN" in found and "AGREE" not in found
+
+
+def test_a_vow_of_a_peaceful_act_is_an_intent_to_cooperate() -> None:
+    found = {e.event_type for e in events("The rebel commander vowed to free the captured officers.")}
+    assert "AGREE" in found and "THREATEN" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor told the police to release the students.",
+        "Ankara told Washington to stay out of the dispute.",
+        "The court instructed the ministry to reopen the border post.",
+    ],
+)
+def test_telling_a_party_to_act_is_a_demand(text: str) -> None:
+    assert any(e.event_type == "REQUEST" for e in events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister told reporters that the talks had failed.",
+        "The navy told a broadcaster on Monday that the ship continues to operate in the area.",
+    ],
+)
+def test_telling_someone_a_fact_demands_nothing(text: str) -> None:
+    assert not any(e.event_type == "REQUEST" for e in events(text))

@@ -101,7 +101,7 @@ class TriggerRule:
             return False
         if self.particle and not has_particle(token, self.particle):
             return False
-        if self.complements and not any(_lemma(c) in self.complements for c in _complements(token)):
+        if self.complements and not any(self._complement_fits(c, token) for c in _complements(token)):
             return False
         if self.silences(token):
             return False
@@ -110,6 +110,14 @@ class TriggerRule:
         if not self._meets_frame(token):
             return False
         return not self.modifiers or any(_lemma(c) in self.modifiers for c in _modifiers(token))
+
+    def _complement_fits(self, clause: Token, verb: Token) -> bool:
+        """A listed to-clause; with "*" any to-clause of the verb itself, never a that-clause or a
+        to-clause inside one ("told CNN that the ship continues to operate")."""
+        if _lemma(clause) in self.complements:
+            return True
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        return ANY_CLAUSE in self.complements and clause.head.i == verb.i and infinitive
 
     def _meets_frame(self, token: Token) -> bool:
         """The subject, performer, governor, clause and negation conditions."""
@@ -162,6 +170,7 @@ class Trigger:
         return self.rule.pos == "noun"
 
 
+ANY_CLAUSE = "*"  # in a complements list: any to-clause ("told the US to leave")
 INFLECTED_VERBS = frozenset({"VBD", "VBG", "VBN", "VBZ"})
 AMOUNTS = frozenset({"MONEY", "QUANTITY", "CARDINAL"})
 
@@ -274,7 +283,17 @@ def _modifiers(token: Token) -> Iterator[Token]:
     yield from (c for c in token.children if c.dep_ in MODIFIER_DEPS)
 
 
-def _rules(pos: str, event_type: str, lemma: str, spec: Any) -> Iterator[TriggerRule]:
+def _expanded(words: Any, sections: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    """A word list with each "@TYPE" replaced by the verbs the lexicon lists under that type."""
+    found: set[str] = set()
+    for word in words or ():
+        found |= sections.get(word[1:], frozenset()) if str(word).startswith("@") else {str(word)}
+    return frozenset(found)
+
+
+def _rules(
+    pos: str, event_type: str, lemma: str, spec: Any, sections: Mapping[str, frozenset[str]]
+) -> Iterator[TriggerRule]:
     for option in spec if isinstance(spec, list) else [spec or {}]:
         yield TriggerRule(
             lemma=lemma,
@@ -286,7 +305,7 @@ def _rules(pos: str, event_type: str, lemma: str, spec: Any) -> Iterator[Trigger
             objects=frozenset(str(o).lower() for o in option.get("objects") or ()),
             particle=option.get("particle"),
             modifiers=frozenset(option.get("modifiers") or ()),
-            complements=frozenset(option.get("complements") or ()),
+            complements=_expanded(option.get("complements"), sections),
             excluded=frozenset(option.get("excluded") or ()),
             mandative=bool(option.get("mandative", False)),
             subjects=frozenset(str(o).lower() for o in option.get("subjects") or ()),
@@ -298,11 +317,15 @@ def _rules(pos: str, event_type: str, lemma: str, spec: Any) -> Iterator[Trigger
         )
 
 
-def _index(pos: str, section: Mapping[str, Mapping[str, Any]]) -> dict[str, tuple[TriggerRule, ...]]:
+def _index(
+    pos: str, section: Mapping[str, Mapping[str, Any]], verbs: Mapping[str, Mapping[str, Any]]
+) -> dict[str, tuple[TriggerRule, ...]]:
+    # "@ASSAULT" in a word list stands for every verb listed under ASSAULT ("vowed to <any act of violence>")
+    sections = {event_type: frozenset(str(v).lower() for v in entries) for event_type, entries in verbs.items()}
     found: dict[str, list[TriggerRule]] = {}
     for event_type, entries in section.items():
         for lemma, spec in entries.items():
-            found.setdefault(lemma.lower(), []).extend(_rules(pos, event_type, lemma.lower(), spec))
+            found.setdefault(lemma.lower(), []).extend(_rules(pos, event_type, lemma.lower(), spec, sections))
     # conditional entries ("lift" + sanctions) are tried before unconditional ones
     return {k: tuple(sorted(v, key=_unconditional)) for k, v in found.items()}
 
@@ -347,7 +370,7 @@ class TriggerLexicon:
         raw: dict[str, Any] = yaml.safe_load(text)
         options = CameoOptions.from_spec(raw.get("petrarch"))
         cameo = CameoMatcher.load(EventTypeTable.load(), options) if petrarch and options.enabled else None
-        return cls(_index("verb", raw["verbs"]), _index("noun", raw["nouns"]), cameo)
+        return cls(_index("verb", raw["verbs"], raw["verbs"]), _index("noun", raw["nouns"], raw["verbs"]), cameo)
 
     def rules(self) -> Iterator[TriggerRule]:
         """Every entry, verbs first."""
@@ -533,20 +556,104 @@ def measured_span(noun: Token) -> Token | None:
 # named parties a verb of giving can give to, and what it sends that is no gift
 RECIPIENT_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 NOT_GIVEN = frozenset(
-    {"letter", "message", "note", "signal", "invitation", "condolence", "condolences", "greeting", "greetings",
-     "warning", "envoy", "delegation", "team", "official", "minister", "diplomat", "representative", "troop",
-     "troops", "soldier", "soldiers", "force", "forces", "ultimatum", "request", "demand", "proposal", "report",
-     "complaint", "protest", "word", "congratulations", "thanks", "welcome", "reception", "speech", "address",
-     "interview", "statement", "briefing", "assurance", "assurances", "blessing", "approval", "endorsement",
-     "backing", "support", "personnel", "staff", "expert", "experts", "mission", "observer", "observers",
-     "inspector", "inspectors", "investigator", "investigators", "monitor", "monitors", "peacekeeper",
-     "peacekeepers", "doctor", "doctors", "ambassador", "emissary", "mediator", "negotiator", "negotiators"}
+    {
+        "letter",
+        "message",
+        "note",
+        "signal",
+        "invitation",
+        "condolence",
+        "condolences",
+        "greeting",
+        "greetings",
+        "warning",
+        "envoy",
+        "delegation",
+        "team",
+        "official",
+        "minister",
+        "diplomat",
+        "representative",
+        "troop",
+        "troops",
+        "soldier",
+        "soldiers",
+        "force",
+        "forces",
+        "ultimatum",
+        "request",
+        "demand",
+        "proposal",
+        "report",
+        "complaint",
+        "protest",
+        "word",
+        "congratulations",
+        "thanks",
+        "welcome",
+        "reception",
+        "speech",
+        "address",
+        "interview",
+        "statement",
+        "briefing",
+        "assurance",
+        "assurances",
+        "blessing",
+        "approval",
+        "endorsement",
+        "backing",
+        "support",
+        "personnel",
+        "staff",
+        "expert",
+        "experts",
+        "mission",
+        "observer",
+        "observers",
+        "inspector",
+        "inspectors",
+        "investigator",
+        "investigators",
+        "monitor",
+        "monitors",
+        "peacekeeper",
+        "peacekeepers",
+        "doctor",
+        "doctors",
+        "ambassador",
+        "emissary",
+        "mediator",
+        "negotiator",
+        "negotiators",
+    }
 )
 # verbs that tell what an attack did, with the attack as their subject: "air strikes hit a market",
 # "the ambush left six dead", "clashes claimed ten lives"
 IMPACT_VERBS = frozenset(
-    {"hit", "strike", "kill", "wound", "injure", "destroy", "damage", "target", "level", "flatten", "raze",
-     "leave", "claim", "rock", "shake", "pound", "devastate", "wreck", "tear", "rip", "displace"}
+    {
+        "hit",
+        "strike",
+        "kill",
+        "wound",
+        "injure",
+        "destroy",
+        "damage",
+        "target",
+        "level",
+        "flatten",
+        "raze",
+        "leave",
+        "claim",
+        "rock",
+        "shake",
+        "pound",
+        "devastate",
+        "wreck",
+        "tear",
+        "rip",
+        "displace",
+    }
 )
 # nouns for a state of affairs rather than an act, which a verb of impact does not make an event:
 # "the war has killed thousands"

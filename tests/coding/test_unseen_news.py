@@ -397,3 +397,27 @@ def test_telling_a_party_to_act_is_a_demand(text: str) -> None:
 )
 def test_telling_someone_a_fact_demands_nothing(text: str) -> None:
     assert not any(e.event_type == "REQUEST" for e in events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Rival supporters skirmished with police outside the stadium.", "COP"),
+        ("A group of men kicked and stomped on a student near the station.", None),
+        ("Rioters charged at the police line.", "COP"),
+    ],
+)
+def test_blows_and_brawls_are_assaults(text: str, sector: str | None) -> None:
+    found = [e for e in events(text) if e.event_type == "ASSAULT"]
+    assert found and (sector is None or (found[0].target is not None and found[0].target.code.sector == sector))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police foiled a plot to blow up the embassy.",
+        "The rebels drew up plans to storm the airport.",
+    ],
+)
+def test_what_a_plot_or_plan_means_to_do_is_not_done(text: str) -> None:
+    assert not any(e.event_type in {"ASSAULT", "COERCE"} and e.modality == "asserted" for e in events(text))

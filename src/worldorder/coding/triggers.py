@@ -170,6 +170,24 @@ class Trigger:
         return self.rule.pos == "noun"
 
 
+# nouns whose to-clause is what someone means to do, not what was done
+INTENTIONS = frozenset(
+    {
+        "plot",
+        "plan",
+        "scheme",
+        "conspiracy",
+        "intention",
+        "ambition",
+        "idea",
+        "proposal",
+        "dream",
+        "aim",
+        "goal",
+        "wish",
+    }
+    | {"desire", "hope", "right", "need", "temptation", "willingness", "readiness", "urge", "determination"}
+)
 ANY_CLAUSE = "*"  # in a complements list: any to-clause ("told the US to leave")
 INFLECTED_VERBS = frozenset({"VBD", "VBG", "VBN", "VBZ"})
 AMOUNTS = frozenset({"MONEY", "QUANTITY", "CARDINAL"})
@@ -453,6 +471,8 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
         return False
     if purpose_of_trigger(token, trigger_heads):  # "staged rallies to demand reforms"
         return True
+    if intended(token):  # "foiled a plot to blow up the embassy": planned, not done
+        return True
     if aspect_content(token, trigger_heads):  # "prepared to resume shelling"
         return True
     if condition_of_content(token, trigger_heads):  # "threatened to attack unless Iraq accepted"
@@ -531,6 +551,16 @@ def purpose_of_trigger(verb: Token, trigger_heads: set[int]) -> bool:
         return False
     governor = verb.head
     return governor.i in trigger_heads or any(c.i in trigger_heads for c in governor.children if c.dep_ == "dobj")
+
+
+def intended(verb: Token) -> bool:
+    """Whether the verb is the to-clause of a noun of intention ("a plot to blow up", "plans to build")."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.dep_ == "acl":
+        return _lemma(verb.head) in INTENTIONS
+    # the parser often hangs the clause on the verb: "foiled [a plot] [to blow up]"
+    return verb.dep_ == "advcl" and any(c.dep_ == "dobj" and _lemma(c) in INTENTIONS for c in verb.head.children)
 
 
 def governing_verb(noun: Token) -> Token | None:

@@ -227,3 +227,101 @@ def test_find_places_says_which_clue_decided(
         make_doc: DocMaker, small_gazetteer: MemoryGazetteer, words: list[str], ents: list[str],
         expected: dict[str, str | None]) -> None:
     assert {p.text: p.clue for p in find_places(make_doc(words, ents), small_gazetteer)} == expected
+
+
+# a state that shares its name with a larger capital city, and with a town in a neighbour
+ALDER_STATE = GazetteerEntry(30, "Alder", "admin1", "USA", "Alder", "US.AL", 47.0, -120.0, 6_000_000)
+ALDER_CAPITAL = GazetteerEntry(31, "Alder", "capital", "USA", "Capital District", "US.CD", 38.9, -77.0, 700_000)
+BRAMBLE = GazetteerEntry(32, "Bramble", "admin1", "USA", "Bramble", "US.BR", 41.0, -77.5, 12_000_000)
+ALDER_TOWN = GazetteerEntry(33, "Alder", "city", "USA", "Bramble", "US.BR", 40.2, -80.2, 14_000)
+CEDAR = GazetteerEntry(34, "Cedar", "admin1", "USA", "Cedar", "US.CE", 40.4, -82.8, 11_000_000)
+DOVE = GazetteerEntry(35, "Dove", "admin1", "USA", "Dove", "US.DV", 36.8, -119.4, 37_000_000)
+ELM = GazetteerEntry(36, "Elm", "city", "USA", "Elm", "US.EL", 42.3, -71.0, 690_000)
+FEN = GazetteerEntry(37, "Fen", "city", "USA", "Fen", "US.FE", 41.9, -87.6, 2_700_000)
+DC_STATE = GazetteerEntry(38, "Capital District", "admin1", "USA", "Capital District", "US.CD", 38.9, -77.0,
+                          700_000)
+STATES = MemoryGazetteer([
+    ("Alder", ALDER_STATE), ("Alder", ALDER_CAPITAL), ("Alder", ALDER_TOWN), ("Bramble", BRAMBLE),
+    ("Cedar", CEDAR), ("Dove", DOVE), ("Elm", ELM), ("Fen", FEN), ("C.D.", DC_STATE),
+])
+
+
+def test_find_places_reads_the_capital_by_its_name_alone(make_doc: DocMaker) -> None:
+    doc = make_doc(["Talks", "in", "Alder", "ended", "."], ["O", "O", "B-GPE", "O", "O"])
+    assert find_places(doc, STATES)[0].geonameid == ALDER_CAPITAL.geonameid
+
+
+@pytest.mark.parametrize(
+    ("words", "ents"),
+    [
+        (["A", "farm", "in", "Alder", "state", "."], ["O", "O", "O", "B-GPE", "O", "O"]),
+        (["The", "state", "of", "Alder", "voted", "."], ["O", "O", "O", "B-GPE", "O", "O"]),
+        # the other mention of the name says it
+        (["Alder", "state", "said", "deaths", "in", "Alder", "rose", "."],
+         ["B-GPE", "O", "O", "O", "O", "B-GPE", "O", "O"]),
+    ],
+)
+def test_find_places_follows_a_word_of_kind_around_the_name(
+        make_doc: DocMaker, words: list[str], ents: list[str]) -> None:
+    places = find_places(make_doc(words, ents), STATES)
+    assert {p.geonameid for p in places} == {ALDER_STATE.geonameid}
+    assert places[-1].clue == "kind"
+
+
+def test_find_places_reads_a_name_in_a_list_of_states_as_a_state(make_doc: DocMaker) -> None:
+    doc = make_doc(["Cases", "in", "Cedar", ",", "Alder", ",", "Bramble", "and", "Dove", "."],
+                   ["O", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE", "O"])
+    alder = find_places(doc, STATES)[1]
+    # not the capital, and Bramble after it is one more state of the list, not Alder's qualifier
+    assert (alder.geonameid, alder.clue) == (ALDER_STATE.geonameid, "list")
+
+
+def test_find_places_keeps_a_qualifier_in_a_list_of_towns(make_doc: DocMaker) -> None:
+    doc = make_doc(["Trips", "to", "Elm", ",", "Alder", ",", "Bramble", ",", "and", "Fen", "."],
+                   ["O", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "O", "B-GPE", "O"])
+    assert find_places(doc, STATES)[1].geonameid == ALDER_TOWN.geonameid
+
+
+def test_find_places_keeps_an_abbreviated_qualifier_in_a_list_of_states(make_doc: DocMaker) -> None:
+    doc = make_doc(["Trips", "to", "Cedar", ",", "Dove", "and", "Alder", ",", "C.D.", "."],
+                   ["O", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE", "O"])
+    assert find_places(doc, STATES)[2].geonameid == ALDER_CAPITAL.geonameid
+
+
+def test_find_places_ignores_towns_known_by_the_name_only_as_an_alias(make_doc: DocMaker) -> None:
+    # a big town that merely has the state's name as an alternate name does not keep the state's
+    # small namesake towns in the running
+    state = GazetteerEntry(40, "Marsh", "admin1", "USA", "Marsh", "US.MA", 28.0, -81.5, 9_000_000)
+    hamlet = GazetteerEntry(41, "Marsh", "city", "USA", "Upland", "US.UP", 41.3, -74.3, 3_000)
+    alias = GazetteerEntry(42, "Marshville", "city", "COL", "Norte", "CO.26", 7.1, -73.1, 270_000)
+    upland = GazetteerEntry(43, "Upland", "admin1", "USA", "Upland", "US.UP", 43.0, -75.0, 19_000_000)
+    gazetteer = MemoryGazetteer([("Marsh", state), ("Marsh", hamlet), ("Marsh", alias), ("Upland", upland)])
+    doc = make_doc(["Attacks", "in", "Upland", "and", "Marsh", "."], ["O", "O", "B-GPE", "O", "B-GPE", "O"])
+    assert find_places(doc, gazetteer)[1].geonameid == state.geonameid
+
+
+# a border town, its country, and a hamlet abroad that a misread name matches
+SOLANO = GazetteerEntry(50, "Solano", "city", "MEX", "Norte", "MX.02", 32.5, -117.0, 1_600_000)
+MEXICO = GazetteerEntry(51, "Mexico", "country", "MEX", None, None, 23.0, -102.0, 126_000_000)
+HAMLET = GazetteerEntry(52, "Quill", "city", "FRA", "Nord", "FR.32", 50.1, 3.2, 300)
+BORDER = MemoryGazetteer([("Solano", SOLANO), ("Mexico", MEXICO), ("Quill", HAMLET)])
+
+
+def test_find_places_reads_a_feature_as_the_place_it_is_named_after(make_doc: DocMaker) -> None:
+    doc = make_doc(["Sewage", "fouls", "the", "Solano", "River", "in", "Mexico", "."],
+                   ["O", "O", "O", "B-LOC", "I-LOC", "O", "B-GPE", "O"])
+    river = find_places(doc, BORDER)[0]
+    assert (river.text, river.geonameid, river.clue) == ("Solano River", SOLANO.geonameid, "feature")
+
+
+def test_find_places_places_an_unknown_name_at_the_article_s_town(make_doc: DocMaker) -> None:
+    doc = make_doc(["Police", "in", "Solano", ",", "Mexico", "closed", "Harbin", "Street", "."],
+                   ["O", "O", "B-GPE", "O", "B-GPE", "O", "B-FAC", "I-FAC", "O"])
+    street = find_places(doc, BORDER)[-1]
+    assert (street.text, street.geonameid, street.clue) == ("Harbin Street", SOLANO.geonameid, "article")
+
+
+def test_find_places_does_not_place_an_unknown_name_at_a_stray_hamlet(make_doc: DocMaker) -> None:
+    # "Quill" is a person's name read as a place: its hamlet is no town of the article
+    doc = make_doc(["Quill", "toured", "Harbin", "Street", "."], ["B-GPE", "O", "B-FAC", "I-FAC", "O"])
+    assert find_places(doc, BORDER)[-1].geonameid is None

@@ -421,3 +421,21 @@ def test_blows_and_brawls_are_assaults(text: str, sector: str | None) -> None:
 )
 def test_what_a_plot_or_plan_means_to_do_is_not_done(text: str) -> None:
     assert not any(e.event_type in {"ASSAULT", "COERCE"} and e.modality == "asserted" for e in events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish troops crossed the border to support rebel fighters.",
+        "The Ugandan foreign minister praised the insurgents for their restraint.",
+    ],
+)
+def test_a_bare_party_helped_or_spoken_of_is_not_of_the_doers_country(text: str) -> None:
+    [event] = [e for e in events(text) if e.event_type in {"SUPPORT", "THREATEN"}]
+    assert event.target is not None and event.target.code.country != event.source.code.country
+
+
+def test_a_bare_party_that_police_shoot_at_is_of_the_polices_country() -> None:
+    [event] = [e for e in events("Egyptian police fired on demonstrators on Monday.") if e.event_type == "ASSAULT"]
+    assert event.target is not None and event.target.code.country == "EGY"
+    assert event.target.country_basis == "source"

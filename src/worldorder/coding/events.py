@@ -51,6 +51,10 @@ PEOPLE_ENTITIES = frozenset({"NORP", "PERSON"})  # peoples and persons may act a
 # other party of a domestic event ("police arrested Kenyan activists": Kenyan police)
 NAMED_BASIS, PLACE_BASIS, UNKNOWN_BASIS = "named", "place", "unknown"
 SOURCE_BASIS, TARGET_BASIS = "source", "target"
+MATERIAL_CONFLICT = 4
+# rebels, troops, insurgents, separatists, armed forces in general
+ARMED_SECTORS = frozenset({"REB", "MIL", "INS", "SEP", "UAF"})
+YIELDING = frozenset({"RETREAT", "CONCEDE"})  # releases and concessions are mostly made at home
 # what harms with no one acting: "the earthquake killed 300" is no event
 # verbs whose to-clause happens as they are told: "continued to pound", "began to withdraw"
 ASPECT_VERBS = frozenset({"continue", "keep", "begin", "start", "resume", "proceed", "go"})
@@ -105,7 +109,12 @@ def _with_country(actor: ActorMention, country: str, basis: str) -> ActorMention
 
 
 def localised(
-    source: ActorMention, target: ActorMention | None, where: str | None, domestic: bool, abroad: bool = False
+    source: ActorMention,
+    target: ActorMention | None,
+    where: str | None,
+    domestic: bool,
+    abroad: bool = False,
+    inward: bool = True,
 ) -> tuple[ActorMention, ActorMention | None]:
     """Give bare sectors a country: "protesters in Kirkuk", "police arrested activists".
 
@@ -118,7 +127,8 @@ def localised(
     or the article, see ``homeland``).
 
     A bare target ("civilians", "refugees", "students") is of the country where it happened when
-    the sentence names one ("aid to refugees fleeing the war in Liberia"), else its source's; one
+    the sentence names one ("aid to refugees fleeing the war in Liberia"), else its source's when the
+    act is one mostly done at home (``domestic`` or ``inward``: force, coercion, releases); one
     qualified as several states' (``abroad``: "accused Western governments") takes neither.
     """
     if placeless(source):
@@ -127,8 +137,12 @@ def localised(
     # a party the actor base does not know keeps an unknown country, but in an act at home
     # ("outlawed a militant organisation", "stripped Begum of citizenship") it is the source's
     known = target is not None and (target.code.sector is not None or domestic)
-    if target is not None and known and placeless(target) and not abroad and (where or source.code.country):
-        target = _with_country(target, where or str(source.code.country), PLACE_BASIS if where else SOURCE_BASIS)
+    # an armed party's country is its source's only in acts mostly done at home (arrests, shootings,
+    # releases): "Turkish forces ... to support rebel forces" are no Turkish rebels
+    armed = target is not None and target.code.sector in ARMED_SECTORS
+    inherited = source.code.country if domestic or inward or not armed else None
+    if target is not None and known and placeless(target) and not abroad and (where or inherited):
+        target = _with_country(target, where or str(inherited), PLACE_BASIS if where else SOURCE_BASIS)
     return source, target
 
 
@@ -434,9 +448,10 @@ class EventCoder:
         claimed_by = attribute(reading.claimant, finder)
         modality = reading.affirmed if refusal(told_type, reading) else reading.modality
         domestic = told_type.target == "home"
+        inward = told_type.quad_class == MATERIAL_CONFLICT or told_type.name in YIELDING
         doc = sentence.doc
         pairs = [
-            (*localised(s, t, dyad.where, domestic, t is not None and multinational(t, doc)), sym)
+            (*localised(s, t, dyad.where, domestic, t is not None and multinational(t, doc), inward), sym)
             for s, t, sym in dyad_pairs(telling)
         ]
         kept = [(s, t, sym) for s, t, sym in pairs if not self_dyad(s, t, sentence.doc)]

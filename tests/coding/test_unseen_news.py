@@ -439,3 +439,13 @@ def test_a_bare_party_that_police_shoot_at_is_of_the_polices_country() -> None:
     [event] = [e for e in events("Egyptian police fired on demonstrators on Monday.") if e.event_type == "ASSAULT"]
     assert event.target is not None and event.target.code.country == "EGY"
     assert event.target.country_basis == "source"
+
+
+def test_a_country_named_only_as_the_other_sides_is_not_where_it_happened() -> None:
+    [event] = [e for e in events("Separatist fighters vowed to fight the Moroccan army.") if e.event_type == "THREATEN"]
+    assert event.source.country_basis != "place"
+
+
+def test_a_country_naming_a_place_noun_is_where_it_happened() -> None:
+    [event] = [e for e in events("Gunmen killed five farmers in a Malian village.") if e.event_type == "ASSAULT"]
+    assert event.source.code.country == "MLI" and event.source.country_basis == "place"

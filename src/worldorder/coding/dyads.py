@@ -26,6 +26,9 @@ from worldorder.model import ActorCode, ActorMention
 
 VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
+# verbs that give what the source has: bare forces they give are its own ("offered troops to help X")
+GIVING = frozenset({"offer", "send", "deploy", "dispatch", "contribute", "pledge", "promise", "provide", "lend"})
+FORCES = frozenset({"MIL", "COP", "UAF"})  # troops, police, armed forces
 ACTOR_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC", "FAC"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 LEADING_NOISE = frozenset({"DET", "PUNCT", "CCONJ", "ADP", "PART"})
@@ -628,7 +631,26 @@ class DyadReader:
             return country
         named_in = self.named_in(token.sent, places=not venue, within=clause)
         named = (m for m in named_in if not any(p.start <= m.start and m.end <= p.end for p in parties))
-        return next((m.code.country for m in named if m.code.country and not _at_border(m, token.doc)), None)
+        return next(
+            (
+                m.code.country
+                for m in named
+                if m.code.country and not _at_border(m, token.doc) and not self._of_another_party(m, token.doc)
+            ),
+            None,
+        )
+
+    def _of_another_party(self, mention: ActorMention, doc: Doc) -> bool:
+        """Whether a country is named only as whose another party is: "against the Turkish military",
+        "Iranian-backed militias"; such a name says where that party is from, not where it happened
+        ("Iraqi towns", "the Bosnian town of X" still do)."""
+        span = mention_phrase(mention, doc)
+        if span is None:
+            return False
+        root = span.root
+        if root.dep_ not in ("amod", "compound", "poss") or root.ent_type_ != "NORP" or root.head.pos_ not in NOUN_POS:
+            return False
+        return names_party(root.head) or any(m.code.sector for m in self._finder.actor(root.head))
 
     def _place_in(self, indices: Sequence[int], doc: Doc, venue: bool = False) -> str | None:
         """The country of the first place after a locative among the tokens, outside "X said"."""
@@ -861,6 +883,9 @@ class DyadReader:
         if _own_possession(obj) and not self._names_party(obj):  # "offered its troops": the source's own
             yield from _prep_objects(obj, COMPLEMENT_PREPS)
             return
+        if _lemma(verb) in GIVING and self._bare_forces(obj):  # "offered troops to help X": its own, too
+            yield from _prep_objects(obj, COMPLEMENT_PREPS)
+            return
         # "supplied tanks to Ukraine": a bare sector object beside a recipient is what is moved
         if not thing and self._finder.names_actor(obj) and not (recipients and self._bare(obj)):
             yield [obj]
@@ -873,6 +898,11 @@ class DyadReader:
             yield parties
             yield from (group for party in parties for group in owner_groups(party))
         yield from _inner_parties(obj)
+
+    def _bare_forces(self, obj: Token) -> bool:
+        """Armed forces of no named country ("troops", "two battalions of soldiers")."""
+        found = self._finder.actors(obj, loose=True)
+        return bool(found) and all(m.code.sector in FORCES and not placed(m) for m in found)
 
     def _bare(self, obj: Token) -> bool:
         found = self._finder.actors(obj, loose=True)

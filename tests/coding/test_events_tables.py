@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from importlib import resources
+from typing import Any
 
 import pytest
+import yaml
 
 from worldorder.coding.event_types import PLOVER_TYPES, TARGET_POLICIES, EventTypeTable
 from worldorder.coding.modality import ModalityCues
@@ -64,3 +66,19 @@ def test_data_files_carry_a_provenance_header(name: str) -> None:
 def test_modality_cues_load_every_list() -> None:
     cues = ModalityCues.load()
     assert "say" in cues.reporting and "will" in cues.planning_auxiliaries and "unless" in cues.threat_conditions
+
+
+def test_data_files_name_no_key_twice() -> None:
+    """YAML keeps the last of two equal keys silently: a second entry would drop the first."""
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+        keys = [loader.construct_object(k) for k, _ in node.value]
+        assert len(keys) == len(set(map(str, keys))), f"repeated keys near line {node.start_mark.line + 1}"
+        return loader.construct_mapping(node)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    for name in ("event_types.yaml", "triggers.yaml", "modality.yaml"):
+        yaml.load(resources.files("worldorder.coding").joinpath(f"data/{name}").read_text("utf-8"), Loader=Strict)

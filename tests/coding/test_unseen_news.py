@@ -449,3 +449,38 @@ def test_a_country_named_only_as_the_other_sides_is_not_where_it_happened() -> N
 def test_a_country_naming_a_place_noun_is_where_it_happened() -> None:
     [event] = [e for e in events("Gunmen killed five farmers in a Malian village.") if e.event_type == "ASSAULT"]
     assert event.source.code.country == "MLI" and event.source.country_basis == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "mode"),
+    [
+        ("Ghana is sending 300 soldiers to the UN peacekeeping mission in Lebanon.", "AID", "peacekeepers"),
+        ("Nepal deployed a battalion to the peacekeeping force in Mali.", "AID", "peacekeepers"),
+        ("The Turkish army sent an armoured convoy into Syria.", "MOBILIZE", "troops"),
+    ],
+)
+def test_forces_sent_abroad_are_peacekeeping_or_a_show_of_force(text: str, event_type: str, mode: str) -> None:
+    assert any(e.event_type == event_type and e.mode == mode for e in events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Kurdish fighters captured two foreign jihadists near the border.", "COERCE"),
+        ("The minister ordered the journalist's licence to be revoked.", "COERCE"),
+        ("The envoy said he was working with the Red Cross to free the hostages.", "COOPERATE"),
+    ],
+)
+def test_seizing_people_ordering_coercion_and_working_with_a_party(text: str, event_type: str) -> None:
+    assert any(e.event_type == event_type for e in events(text))
+
+
+def test_working_with_all_ones_strength_is_no_cooperation() -> None:
+    assert not any(e.event_type == "COOPERATE" for e in events("The two leaders were working with all their strength."))
+
+
+def test_a_clause_with_its_own_subject_after_but_is_not_governed_by_the_first_verb() -> None:
+    # "loot" is known only to the PETRARCH2 layer, whose verbs give way to own triggers they govern
+    text = "Soldiers looted the town, but the mayor said he was working with the Red Cross."
+    found = {e.event_type for e in events(text)}
+    assert {"PROTEST", "COOPERATE"} <= found

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from worldorder.coding.cameo_dictionary import CameoMatch, CameoMatcher, CameoOptions
 from worldorder.coding.event_types import EventTypeTable, ModeCode
+from worldorder.coding.parties import names_party
 
 VERB_TAGS = frozenset({"VERB"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
@@ -155,7 +156,9 @@ class TriggerRule:
         if self.particle:
             for child in token.children:
                 if child.dep_ == "prep" and _lemma(child) == self.particle:
-                    yield from (o for o in child.children if o.dep_ == "pobj")
+                    for obj in (o for o in child.children if o.dep_ == "pobj"):
+                        yield obj
+                        yield from _named_by(obj)  # "to the peacekeeping force"
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +191,7 @@ INTENTIONS = frozenset(
     }
     | {"desire", "hope", "right", "need", "temptation", "willingness", "readiness", "urge", "determination"}
 )
+ANY_PARTY = "@party"  # in an objects list: any noun that names someone
 ANY_CLAUSE = "*"  # in a complements list: any to-clause ("told the US to leave")
 INFLECTED_VERBS = frozenset({"VBD", "VBG", "VBN", "VBZ"})
 AMOUNTS = frozenset({"MONEY", "QUANTITY", "CARDINAL"})
@@ -240,8 +244,11 @@ def _coordinated(token: Token) -> bool:
 
 
 def _listed(obj: Token, objects: frozenset[str]) -> bool:
-    """Whether the object is one the entry lists; a sum of money ("$4 million") is "money"."""
-    return _lemma(obj) in objects or obj.lower_ in objects or (obj.ent_type_ == "MONEY" and "money" in objects)
+    """Whether the object is one the entry lists; a sum of money ("$4 million") is "money"; with
+    "@party", any noun that names someone ("captured two jihadists", "seized a reporter")."""
+    if _lemma(obj) in objects or obj.lower_ in objects or (obj.ent_type_ == "MONEY" and "money" in objects):
+        return True
+    return ANY_PARTY in objects and obj.dep_ != "compound" and names_party(obj)
 
 
 def _named_by(obj: Token) -> Iterator[Token]:
@@ -435,12 +442,25 @@ class TriggerLexicon:
             return found
         if self._cameo.options.sentence_fallback and own:
             return own
-        inside = {a.i for t in own for a in t.token.ancestors}
+        inside = {a.i for t in own for a in _governors(t.token)}
         return [t for t in found if t.rule.source != PETRARCH or t.token.i not in inside]
 
     def _silenced(self, token: Token) -> bool:
         table = self._verbs if token.pos_ in VERB_TAGS else self._nouns
         return any(rule.silences(token) for rule in table.get(_lemma(token), ()))
+
+
+def _governors(token: Token) -> Iterator[Token]:
+    """The words above a token up to a clause with its own subject it is conjoined to: in "X was
+    stripped of ..., but Y said he was working with Z" the second clause is no content of "stripped";
+    in "dropped his guns and surrendered" the verbs still share one."""
+    while token.head.i != token.i and not (token.dep_ == "conj" and _has_subject(token)):
+        token = token.head
+        yield token
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:

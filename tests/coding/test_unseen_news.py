@@ -484,3 +484,20 @@ def test_a_clause_with_its_own_subject_after_but_is_not_governed_by_the_first_ve
     text = "Soldiers looted the town, but the mayor said he was working with the Red Cross."
     found = {e.event_type for e in events(text)}
     assert {"PROTEST", "COOPERATE"} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("A former army medic has been jailed for six years in Egypt.", "EGY"),
+        ("Two reporters were detained in Minsk on Friday.", "BLR"),
+    ],
+)
+def test_a_jailing_told_without_its_agent_is_the_act_of_the_state_where_it_happened(text: str, country: str) -> None:
+    [event] = [e for e in events(text) if e.event_type == "COERCE"]
+    assert event.source.code.country == country and event.source.country_basis == "place"
+
+
+def test_a_jailing_with_no_agent_and_no_place_keeps_an_unknown_source() -> None:
+    [event] = [e for e in events("The suspects were arrested.") if e.event_type == "COERCE"]
+    assert event.source.code.country is None

@@ -613,6 +613,18 @@ class DyadReader:
         source = ActorMention(ActorCode(scene, None, None), "", verb.idx, verb.idx)
         return replace(dyad, sources=(source,), where=scene)
 
+    def by_authorities(self, trigger: Trigger, dyad: Dyad) -> Dyad:
+        """ "A former soldier was jailed in Turkey": an act only authorities perform, told in the
+        passive with no agent, is coded to the state where it happened."""
+        verb = trigger.token
+        if trigger.nominal or dyad.sources or not is_passive(verb) or _children(verb, "agent"):
+            return dyad
+        scene = self._where(verb, () if dyad.placed else dyad.targets)
+        if scene is None:
+            return dyad
+        source = ActorMention(ActorCode(scene, None, None), "", verb.idx, verb.idx, country_basis="place")
+        return replace(dyad, sources=(source,), where=scene)
+
     def _where(self, token: Token, parties: Sequence[ActorMention] = (), venue: bool = False) -> str | None:
         """The country of the first place in the trigger's clause ("protesters in Kirkuk"), else in
         the phrase of a party without a country ("refugees fleeing the war in Liberia"), else

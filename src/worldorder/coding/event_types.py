@@ -77,6 +77,9 @@ class EventType:
     # what kills when nobody is named ("a roadside bomb killed ..."): the event is coded to the
     # country where it happened, the field's convention for unknown perpetrators
     agentless_causes: frozenset[str] = frozenset()
+    # modes done only by authorities ("was jailed in Turkey"): told in the passive with no agent, the
+    # state where it happened did it
+    state_modes: frozenset[str] = frozenset()
 
     def code(self, mode: str | None) -> ModeCode:
         """The CAMEO code and Goldstein weight for ``mode``, or the type's defaults."""
@@ -101,6 +104,7 @@ def _event_type(name: str, spec: Mapping[str, Any]) -> EventType:
         object_is_thing=spec.get("object") == "thing",
         venue=bool(spec.get("venue", False)),
         agentless_causes=frozenset(str(c).lower() for c in spec.get("agentless_causes") or ()),
+        state_modes=frozenset(str(m) for m in spec.get("state_modes") or ()),
     )
 
 

@@ -443,6 +443,8 @@ class EventCoder:
         dyad = dyads.read(trigger, told_type)
         if told_type.agentless_causes:
             dyad = dyads.agentless(trigger, dyad, told_type.agentless_causes)
+        if trigger.rule.mode in told_type.state_modes:
+            dyad = dyads.by_authorities(trigger, dyad)
         retyped = event_type is not told_type
         telling = _Telling(trigger, event_type, dyad, _mention(trigger, sentence), retyped, told_type.target)
         claimed_by = attribute(reading.claimant, finder)

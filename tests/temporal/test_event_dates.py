@@ -102,3 +102,14 @@ def test_event_date_on_parsed_news(
 )
 def test_latest_day_of_week_stands_for_a_week_event(week: str, reference: date | None, day: str) -> None:
     assert latest_day_of_week(week, reference) == day
+
+
+def test_a_date_of_what_the_event_is_compared_with_does_not_date_it() -> None:
+    # "Like the port in 1995 , the city was besieged ." parsed by hand: the year hangs on "like"
+    words = ["Like", "the", "port", "in", "1995", ",", "the", "city", "was", "besieged", "."]
+    heads = [9, 2, 0, 2, 3, 9, 7, 9, 9, 9, 9]
+    deps = ["prep", "det", "pobj", "prep", "pobj", "punct", "det", "nsubjpass", "auxpass", "ROOT", "punct"]
+    pos = ["ADP", "DET", "NOUN", "ADP", "NUM", "PUNCT", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    year = expression(doc, 4, "1995")
+    assert event_date(doc, 9, [year], WEDNESDAY) == (WEDNESDAY.isoformat(), "day", "reference")

@@ -19,6 +19,7 @@ from worldorder.temporal.anchoring import Precision, precision_of
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis", "conj"})
 # A trigger noun ("the attack") reaches its verb within a few steps ("the start of the attack on").
 MAX_CLIMB = 4
+COMPARISONS = frozenset({"like", "unlike"})  # prepositions of a comparison ("like Srebrenica in 1995")
 
 EventDate = tuple[str | None, str | None, str]
 
@@ -52,6 +53,13 @@ def _token_indices(doc: Doc, expression: TimeExpression) -> set[int]:
 def _dated(dates: Sequence[TimeExpression]) -> list[TimeExpression]:
     """Expressions with a value the event can carry (day, week, month or year)."""
     return [d for d in dates if d.value is not None and precision_of(d.value) is not None]
+
+
+def _compared(doc: Doc, expression: TimeExpression) -> bool:
+    """Whether the date belongs to something the event is compared with: "like the enclave in
+    1995, the city has been besieged" tells nothing of when the city was."""
+    tokens = [doc[i] for i in _token_indices(doc, expression)]
+    return any(a.dep_ == "prep" and a.text.lower() in COMPARISONS for t in tokens for a in t.ancestors)
 
 
 def _nearest(doc: Doc, trigger: int, candidates: list[TimeExpression]) -> TimeExpression | None:
@@ -89,7 +97,7 @@ def event_date(doc: Doc, trigger: int, dates: Sequence[TimeExpression], referenc
     basis is "clause" (a date in the predicate's clause), "sentence" (the nearest date in the same
     sentence), "reference" (the reference date, day precision) or "none".
     """
-    usable = _dated(dates)
+    usable = [d for d in _dated(dates) if not _compared(doc, d)]
     token = doc[trigger]
     clause = clause_token_indices(governing_predicate(token)) | clause_token_indices(token)
     in_clause = [d for d in usable if _token_indices(doc, d) & clause]

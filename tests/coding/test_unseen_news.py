@@ -501,3 +501,9 @@ def test_a_jailing_told_without_its_agent_is_the_act_of_the_state_where_it_happe
 def test_a_jailing_with_no_agent_and_no_place_keeps_an_unknown_source() -> None:
     [event] = [e for e in events("The suspects were arrested.") if e.event_type == "COERCE"]
     assert event.source.code.country is None
+
+
+def test_the_people_a_number_counts_are_the_ones_seized() -> None:
+    text = "Two of the most wanted Belgian militants were captured in Iraq by Kurdish fighters."
+    [event] = [e for e in events(text) if e.event_type == "COERCE"]
+    assert event.target is not None and event.target.code.country == "BEL"

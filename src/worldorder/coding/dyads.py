@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from worldorder.coding.coref import PRONOUNS, DiscourseMemory, clause_subject, is_person, is_pronoun, speaker
 from worldorder.coding.event_types import EventType
 from worldorder.coding.parties import names_party
-from worldorder.coding.triggers import Trigger, governing_verb, hosting_verb, impact_verb
+from worldorder.coding.triggers import ANY_PARTY, Trigger, governing_verb, hosting_verb, impact_verb
 from worldorder.model import ActorCode, ActorMention
 
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -501,6 +501,11 @@ def _ethnic(head: Token) -> bool:
     return any(_lemma(t) == "ethnic" for t in head.doc[head.left_edge.i : head.i])
 
 
+def _of_whom(number: Token) -> list[Token]:
+    """What a number counts: "two of the militants"."""
+    return [o for p in _children(number, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]
+
+
 def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
@@ -710,7 +715,8 @@ class DyadReader:
         doers = _children(verb, "nsubjpass") if stative else source_heads(verb)
         sources = self._first([doers, *_deputies(doers), _far_agent(verb)])
         # an object the entry asks for ("shared intelligence", "lifted the curfew") is a thing, not a target
-        thing = bool(trigger.rule.objects) or event_type.object_is_thing
+        # ("captured two militants": an entry asking for any party acts on it, no thing)
+        thing = bool(trigger.rule.objects - {ANY_PARTY}) or event_type.object_is_thing
         groups = chain(
             self._verb_targets(verb, preps, thing),
             self._complement_targets(verb),
@@ -860,7 +866,9 @@ class DyadReader:
 
     def _verb_targets(self, verb: Token, preps: frozenset[str], thing: bool = False) -> Iterator[list[Token]]:
         if is_passive(verb) and not thing:
-            yield _children(verb, "nsubjpass")
+            subjects = _children(verb, "nsubjpass")
+            yield subjects
+            yield [w for s in subjects if s.like_num for w in _of_whom(s)]  # "two of the militants were seized"
         yield _children(verb, "dative")
         yield from _grievances(verb, preps)
         recipients = self._recipient(verb, preps)

@@ -24,6 +24,9 @@ PARTY_NOUNS = frozenset(
     | {"boy", "girl", "son", "daughter", "wife", "husband", "mother", "father", "brother", "sister", "victim"}
     | {"suspect", "candidate", "nominee", "client", "customer", "donor", "fan", "youth", "hostage", "captive"}
     | {"bank", "institute", "university", "hospital", "network", "coalition", "alliance", "movement", "federation"}
+    | {"soldier", "troop", "militant", "insurgent", "rebel", "guerrilla", "gunman", "policeman", "officer", "guard"}
+    | {"commander", "leader", "official", "minister", "diplomat", "envoy", "student", "resident", "citizen", "national"}
+    | {"militia", "faction", "army", "force", "unit", "regime", "government", "authority", "police", "migrant"}
 )
 # words that look like agent nouns and are not
 THINGS = frozenset(

@@ -256,7 +256,7 @@ def _named_by(obj: Token) -> Iterator[Token]:
     yield from (c for c in obj.children if c.dep_ == "compound")
     if obj.ent_type_ in AMOUNTS or any(c.dep_ == "nummod" for c in obj.children):  # "$4 million in aid"
         yield from (o for p in obj.children if p.dep_ == "prep" and p.lower_ in ("in", "of") for o in p.children)
-    if obj.lower_ in PART_WORDS or _lemma(obj) in GROUP_WORDS:
+    if obj.lower_ in PART_WORDS or _lemma(obj) in GROUP_WORDS or obj.like_num:  # "two of the militants"
         yield from (o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
 
 

@@ -183,7 +183,8 @@ def test_find_places_prefers_the_namesake_near_another_place_of_the_article(make
 
 @pytest.mark.parametrize(
     ("town_population", "expected"),
-    [(30_000, 10), (600_000, 12)],  # a hamlet beside a state of 5 million; a city a ninth of it
+    # a hamlet beside a state of 5 million; a town a fiftieth of it; a city a ninth of it
+    [(30_000, 10), (100_000, 10), (600_000, 12)],
 )
 def test_find_places_reads_a_state_over_a_small_town_of_its_name(
         make_doc: DocMaker, town_population: int, expected: int) -> None:
@@ -325,3 +326,46 @@ def test_find_places_does_not_place_an_unknown_name_at_a_stray_hamlet(make_doc: 
     # "Quill" is a person's name read as a place: its hamlet is no town of the article
     doc = make_doc(["Quill", "toured", "Harbin", "Street", "."], ["B-GPE", "O", "B-FAC", "I-FAC", "O"])
     assert find_places(doc, BORDER)[-1].geonameid is None
+
+
+def test_find_places_reads_an_unknown_name_before_a_comma_as_the_division_after_it(make_doc: DocMaker) -> None:
+    norte = GazetteerEntry(53, "Norte", "admin1", "MEX", "Norte", "MX.02", 31.0, -115.0, 3_300_000)
+    gazetteer = MemoryGazetteer([("Solano", SOLANO), ("Mexico", MEXICO), ("Norte", norte)])
+    doc = make_doc(["Races", "at", "Harbin", "Park", ",", "Norte", ",", "and", "in", "Solano", "."],
+                   ["O", "O", "B-FAC", "I-FAC", "O", "B-GPE", "O", "O", "O", "B-GPE", "O"])
+    track = find_places(doc, gazetteer)[0]
+    assert (track.text, track.geonameid, track.clue) == ("Harbin Park", norte.geonameid, "within")
+
+
+def test_find_places_joins_a_name_the_recogniser_split(make_doc: DocMaker) -> None:
+    # "Santa" alone is a hamlet abroad; with the untagged word after it, a town of the article's country
+    hamlet = GazetteerEntry(60, "Santa", "city", "PER", "Lima", "PE.15", -12.0, -77.0, 800)
+    town = GazetteerEntry(61, "Santa Lora", "city", "MEX", "Norte", "MX.02", 30.5, -116.0, 40_000)
+    gazetteer = MemoryGazetteer([("Santa", hamlet), ("Santa Lora", town), ("Mexico", MEXICO)])
+    doc = make_doc(["Families", "in", "Santa", "Lora", ",", "Mexico", "wait", "."],
+                   ["O", "O", "B-GPE", "O", "O", "B-GPE", "O", "O"])
+    assert [(p.text, p.geonameid) for p in find_places(doc, gazetteer)] == [
+        ("Santa Lora", town.geonameid), ("Mexico", MEXICO.geonameid)]
+
+
+def test_find_places_needs_a_town_s_own_name_to_read_a_qualifier(make_doc: DocMaker) -> None:
+    # a county known as "Alder" only by an alias lies in Bramble: "Alder, Bramble and Fen" is a
+    # list of towns, not the county in its state
+    county = GazetteerEntry(62, "Alder County", "admin2", "USA", "Bramble", "US.BR", 40.5, -79.0, 60_000)
+    town = GazetteerEntry(63, "Bramble", "city", "USA", "Bramble", "US.BR", 40.7, -74.0, 8_000_000)
+    gazetteer = MemoryGazetteer([("Alder", ALDER_CAPITAL), ("Alder", county), ("Bramble", BRAMBLE),
+                                 ("Bramble", town), ("Fen", FEN)])
+    doc = make_doc(["Stops", "in", "Alder", ",", "Bramble", "and", "Fen", "."],
+                   ["O", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE", "O"])
+    alder, bramble, _ = find_places(doc, gazetteer)
+    assert (alder.geonameid, bramble.geonameid) == (ALDER_CAPITAL.geonameid, town.geonameid)
+
+
+def test_find_places_keeps_a_small_namesake_in_the_article_s_own_country(make_doc: DocMaker) -> None:
+    # a village abroad shares its name with a large state; the article is about the village's country
+    state = GazetteerEntry(64, "Marlow", "admin1", "USA", "Marlow", "US.MW", 44.0, -120.0, 5_000_000)
+    village = GazetteerEntry(65, "Marlow", "city", "IRL", "Leinster", "IE.L", 53.8, -7.1, 2_600)
+    county = GazetteerEntry(66, "Carran", "admin2", "IRL", "Leinster", "IE.L", 53.9, -7.3, 76_000)
+    gazetteer = MemoryGazetteer([("Marlow", state), ("Marlow", village), ("Carran", county)])
+    doc = make_doc(["Shows", "in", "Carran", "and", "Marlow", "."], ["O", "O", "B-GPE", "O", "B-GPE", "O"])
+    assert find_places(doc, gazetteer)[1].geonameid == village.geonameid

@@ -89,7 +89,7 @@ class ResolutionWeights:
     list_sibling: float = 3.0
 
 
-NAMESAKE_RATIO = 100  # how many times the largest town of a name its country or state must have
+NAMESAKE_RATIO = 10  # how many times the largest town of a name its country or state must have
 
 
 @dataclass(slots=True)
@@ -170,12 +170,13 @@ class Mention:
 
 
 def score(entry: GazetteerEntry, mention: Mention, context: ArticleContext, weights: ResolutionWeights,
-          towns_shadowed: bool = False, home_state: bool = False) -> float:
-    """``towns_shadowed``: the name's largest town is tiny beside a country or state of the name;
+          towns_shadowed: str | None = None, home_state: bool = False) -> float:
+    """``towns_shadowed``: the country of a country or state of the name beside which the name's
+    largest town is tiny (None when there is none);
     ``home_state``: the name is also a state of a country two other places of the article lie in."""
     key = mention.key
     value = prior(entry, weights) + in_text(entry, mention, weights)
-    if towns_shadowed and entry.kind == "city":
+    if towns_shadowed and entry.kind == "city" and not own_country(entry, towns_shadowed, context, key):
         value += weights.namesake_town
     if home_state and entry.feature == "country" and not context.supports_country(entry.country, key):
         value += weights.foreign_country
@@ -192,7 +193,7 @@ def score(entry: GazetteerEntry, mention: Mention, context: ArticleContext, weig
 
 def in_text(entry: GazetteerEntry, mention: Mention, weights: ResolutionWeights) -> float:
     """The terms the mention's own surroundings give: qualifier, kind word, list siblings."""
-    value = weights.qualifier if qualifies(entry, mention.qualifier) else 0.0
+    value = weights.qualifier if qualifies(entry, mention.qualifier) and own_name(entry, mention.key) else 0.0
     if mention.kind and entry.feature in KIND_FEATURES[mention.kind]:
         value += weights.kind_word
     if any(like(entry, sibling) for sibling in mention.siblings):
@@ -217,20 +218,40 @@ def best(options: Sequence[GazetteerEntry], mention: Mention, context: ArticleCo
     return max(options, key=lambda e: (score(e, mention, context, weights, shadowed, home), e.population))
 
 
-def towns_shadowed(options: Sequence[GazetteerEntry], key: str) -> bool:
-    """Whether a country or state of the name has NAMESAKE_RATIO times the people of its largest
-    town of that own name (a town known by it only as an alternate name is discounted already):
-    every town of the name then loses the same, so their order among themselves stays."""
-    division = max((o.population for o in options if o.feature in ("country", "admin1")), default=0)
+def towns_shadowed(options: Sequence[GazetteerEntry], key: str) -> str | None:
+    """The country of a country or state of the name that has NAMESAKE_RATIO times the people of
+    the name's largest town of that own name (a town known by it only as an alternate name is
+    discounted already), else None: every town of the name then loses the same, so their order
+    among themselves stays."""
+    division = max((o for o in options if o.feature in ("country", "admin1")), key=lambda o: o.population,
+                   default=None)
     town = max((o.population for o in options if o.kind == "city" and name_key(o.name) == key), default=0)
-    return town > 0 and town * NAMESAKE_RATIO <= division
+    if division is None or not town or town * NAMESAKE_RATIO > division.population:
+        return None
+    return division.country or "?"
+
+
+def own_country(town: GazetteerEntry, shadowing: str, context: ArticleContext, key: str) -> bool:
+    """Whether the article's other places lie in the town's country and not in the country of the
+    state or country that shadows it: a Welsh village named like a US state, in a Welsh story."""
+    return (town.country != shadowing and context.supports_country(town.country, key)
+            and not context.supports_country(shadowing, key))
 
 
 def qualifier_between(earlier: Sequence[GazetteerEntry], later: Sequence[GazetteerEntry],
-                      weights: ResolutionWeights) -> GazetteerEntry | None:
-    """The reading of ``later`` as a country or state that one reading of ``earlier`` lies in."""
-    fitting = [b for b in later if b.feature in ("country", "admin1") and any(qualifies(a, b) for a in earlier)]
+                      weights: ResolutionWeights, key: str) -> GazetteerEntry | None:
+    """The reading of ``later`` as a country or state that one reading of ``earlier`` lies in.
+
+    A town or county counts only by its own name (``key``): in "stops in Franklin, Kent and
+    Dover" a county known as "Franklin" only by an alternate name does not make Kent qualify it."""
+    own = [a for a in earlier if own_name(a, key)]
+    fitting = [b for b in later if b.feature in ("country", "admin1") and any(qualifies(a, b) for a in own)]
     return max(fitting, key=lambda b: prior(b, weights)) if fitting else None
+
+
+def own_name(entry: GazetteerEntry, key: str) -> bool:
+    """Whether ``key`` is the entry's own name, not an alternate one; divisions and countries pass."""
+    return entry.feature not in ("city", "capital", "admin2") or name_key(entry.name) == key
 
 
 def qualifiers(text: str, toponyms: Sequence[Toponym], options: Sequence[Sequence[GazetteerEntry]],
@@ -244,7 +265,7 @@ def qualifiers(text: str, toponyms: Sequence[Toponym], options: Sequence[Sequenc
     found: list[GazetteerEntry | None] = [None] * len(toponyms)
     for i in range(len(toponyms) - 1):
         if QUALIFIER_GAP.fullmatch(text[toponyms[i].end : toponyms[i + 1].start]):
-            qualifier = qualifier_between(options[i], options[i + 1], weights)
+            qualifier = qualifier_between(options[i], options[i + 1], weights, name_key(toponyms[i].text))
             if qualifier is not None and not in_list_of(qualifier, i, text, toponyms, options, plain):
                 found[i] = qualifier
     return found
@@ -338,7 +359,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer, weights: ResolutionWeights | Non
     town = article_town(chosen, keys, context)
     for i, toponym in enumerate(toponyms):
         if chosen[i] is None:
-            chosen[i], clues[i] = unknown_name(toponym.text, gazetteer, context, town, weights)
+            within = next_after_comma(i, text, toponyms, chosen)
+            chosen[i], clues[i] = unknown_name(toponym.text, gazetteer, context, town, weights, within)
     return [place(t, c, why) for t, c, why in zip(toponyms, chosen, clues, strict=True)]
 
 
@@ -360,17 +382,32 @@ def feature_place_name(text: str) -> str | None:
     return shorter if shorter and shorter != text and shorter[0].isupper() else None
 
 
+def next_after_comma(i: int, text: str, toponyms: Sequence[Toponym],
+                     chosen: Sequence[GazetteerEntry | None]) -> GazetteerEntry | None:
+    """The reading of the toponym right after toponym ``i`` and a comma ("Elm Park, Somerset")."""
+    if i + 1 < len(toponyms) and QUALIFIER_GAP.fullmatch(text[toponyms[i].end : toponyms[i + 1].start]):
+        return chosen[i + 1]
+    return None
+
+
 def unknown_name(text: str, gazetteer: Gazetteer, context: ArticleContext, town: GazetteerEntry | None,
-                 weights: ResolutionWeights) -> tuple[GazetteerEntry | None, str | None]:
+                 weights: ResolutionWeights, within: GazetteerEntry | None = None,
+                 ) -> tuple[GazetteerEntry | None, str | None]:
     """A reading for a name the gazetteer lacks, with its clue: the place a feature is named
     after when the article names its country ("Kabul River" beside Afghanistan: Kabul;
-    ``feature``), else the town the article names most often (a street, a village, a camp
-    of an article about one town; ``article``), else none."""
+    ``feature``), else the place named after it and a comma (a racecourse or a street before
+    its county: "Elm Park, Somerset"; ``within``) unless that is a country the article's town
+    lies in, else the town the article names most often (a street, a village, a camp of an
+    article about one town; ``article``), else none."""
     if (named := feature_place_name(text)) is not None:
         key = name_key(named)
         found = best(candidates_for(named, gazetteer), Mention(key), context, weights)
-        if found is not None and context.supports_country(found.country, key):
+        if found is not None and context.supports_country(found.country, key) and (
+                within is None or found.country == within.country):
             return found, "feature"
+    if within is not None and not (within.feature == "country" and town is not None
+                                   and town.country == within.country):
+        return within, "within"
     return (town, "article") if town is not None else (None, None)
 
 

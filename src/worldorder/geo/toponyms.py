@@ -3,7 +3,8 @@
 Corrections to the entity recogniser, each for a pattern it gets wrong:
 
 - a leading "the" and a trailing possessive are not part of the name;
-- "Paris, Texas" read as one entity is two toponyms;
+- "Paris, Texas" read as one entity is two toponyms, and a name split in two ("Ciudad" tagged,
+  "Real" not) is one when together the words are a known place's own name;
 - demonyms ("Iranian", "Britons") labelled GPE are not places;
 - organisation or person entities that are exactly a country, a first-level division, a
   named area or a landmark ("the Kremlin said", "Iran" tagged PERSON) are places;
@@ -42,6 +43,7 @@ DATELINE_HEAD = re.compile(
 MAJOR_FEATURES = frozenset({"country", "continent"})
 QUALIFIED_TAGS = frozenset({"NNP", "NNPS"})
 MAX_QUALIFIED_WORDS = 4
+MAX_JOINED_WORDS = 2  # words after a toponym that may complete its name ("Ciudad" + "Real")
 SITE_WORDS = 3  # "refugee camp", "air base", "border crossing" after a tagged name
 # "in X" with X a proper name: "to" is left out, it takes people as often as places
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "from"})
@@ -71,7 +73,8 @@ class Toponym:
 
 def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     """Every toponym mention in ``doc``, in text order."""
-    found = [longest(t, doc, gazetteer) for ent in doc.ents for t in toponyms_of(ent, gazetteer)]
+    found = unnested([joined(longest(t, doc, gazetteer), doc, gazetteer)
+                      for ent in doc.ents for t in toponyms_of(ent, gazetteer)])
     extras = [*dateline_toponyms(doc, gazetteer), *qualified_toponyms(doc, found, gazetteer),
               *prepositional_toponyms(doc, gazetteer), *kind_of_toponyms(doc, gazetteer)]
     for extra in extras:
@@ -88,6 +91,29 @@ def longest(found: Toponym, doc: Doc, gazetteer: Gazetteer) -> Toponym:
         if any(c.feature == "landmark" for c in gazetteer.candidates(span.text)):
             return toponym(span, found.label)
     return found
+
+
+def joined(found: Toponym, doc: Doc, gazetteer: Gazetteer) -> Toponym:
+    """The toponym with the proper nouns after it when together they are the own name of a town of
+    some size, a state or a country: the recogniser splits names like "Ciudad Real" or "FT. WORTH"
+    into two entities, or an entity and an untagged word."""
+    last = found.last_token + 1
+    while last < len(doc) and last - found.last_token <= MAX_JOINED_WORDS and doc[last].tag_ in QUALIFIED_TAGS:
+        last += 1
+    for end in range(last, found.last_token + 1, -1):
+        span = doc[found.first_token : end]
+        if is_own_name(span.text, gazetteer):
+            return toponym(span, found.label)
+    return found
+
+
+def unnested(found: list[Toponym]) -> list[Toponym]:
+    """The toponyms without those inside an earlier one (the second half of a joined name)."""
+    kept: list[Toponym] = []
+    for t in found:
+        if not kept or t.start >= kept[-1].end:
+            kept.append(t)
+    return kept
 
 
 def dateline_toponyms(doc: Doc, gazetteer: Gazetteer) -> Iterator[Toponym]:

@@ -136,6 +136,18 @@ def test_dateline_place_needs_a_place_at_the_start(small_gazetteer: MemoryGazett
         # where an invitation or a summons would take someone is not where it is made
         ("The Chilean president invited his Peruvian counterpart to Santiago.", "invited", None),
         ("Kenya urged the refugees to return to Somalia.", "urged", None),
+        # a purpose clause shares its governor's scene; a reported clause keeps its own
+        ("The envoy flew to Doha to negotiate with the militants.", "negotiate", "Doha"),
+        ("The general said in Baghdad that his forces would attack Tikrit.", "attack", "Tikrit"),
+        # a relative clause has its own scene, and does not lend it to the main clause
+        ("Police arrested two men in Leeds who had fought in Syria.", "arrested", "Leeds"),
+        ("Police arrested two men in Leeds who had fought in Syria.", "fought", "Syria"),
+        # an adverbial clause of another moment or a cause is not at its governor's scene; one of
+        # the same moment is
+        ("Protesters marched in Lagos after the governor raised fuel prices.", "marched", "Lagos"),
+        ("Protesters marched in Lagos after the governor raised fuel prices.", "raised", None),
+        ("Students rallied in Accra because the government closed the universities.", "closed", None),
+        ("Rebels attacked a convoy in Goma as the army withdrew.", "withdrew", "Goma"),
     ],
 )
 def test_event_location_is_the_scene_of_the_event_clause(
@@ -176,6 +188,18 @@ def test_an_event_without_a_place_takes_the_article_place(english: Language, gaz
     arrested = next(t.i for t in doc if t.text == "arrested")
     place, basis = locate_event(doc, arrested, places, ArticlePlaces.of(doc, places))
     assert (place.text if place else None, basis) == ("Kismayo", "article")
+
+
+@pytest.mark.model
+def test_the_article_place_is_not_where_an_invitation_would_take_someone(
+        english: Language, gazetteer: OfflineGazetteer) -> None:
+    text = ("The president invited the chancellor to Paris. He also invited the premier to Paris. "
+            "A storm hit Lisbon on Monday. Rescuers reached the survivors.")
+    doc = english(text)
+    places = find_places(doc, gazetteer)
+    reached = next(t.i for t in doc if t.text == "reached")
+    place, basis = locate_event(doc, reached, places, ArticlePlaces.of(doc, places))
+    assert (place.text if place else None, basis) == ("Lisbon", "article")
 
 
 @pytest.mark.parametrize(

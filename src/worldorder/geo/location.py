@@ -52,6 +52,9 @@ DATELINE_DATE = re.compile(r"\s*,\s*[A-Z][a-z]{2,8}\.? \d{1,2}\b")
 ACTOR_LINKS = frozenset({"nsubj", "nsubjpass", "poss", "dative"})
 # adverbial clauses that happen where their governor does: "killed while filming the fight in Raqqa"
 SAME_SCENE_MARKERS = frozenset({"while", "as", "when", "during"})
+# adverbial clauses of another moment or a cause: "after the governor raised prices", "because ..."
+OTHER_MOMENT_MARKERS = frozenset({"after", "before", "because", "since", "until", "till", "once", "if", "unless",
+                                  "although", "though", "whereas"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +99,14 @@ def place_root(doc: Doc, place: Place) -> Token | None:
 
 
 def governing_chain(trigger: Token) -> Iterator[Token]:
-    """The trigger, then the words whose clause it belongs to, up to the clause's verb."""
+    """The trigger, then the words whose clause it belongs to, up to the clause's verb; not past an
+    adverbial clause of another moment ("marched in Lagos after the governor raised prices": the
+    raising did not happen in Lagos)."""
     token = trigger
     yield token
-    while token.head.i != token.i and (token.dep_ in SHARED_CLAUSE_LINKS or token.dep_ == "prep" or
-                                      (token.pos_ in ("NOUN", "PROPN") and token.dep_ in NOMINAL_LINKS)):
+    while token.head.i != token.i and not other_moment(token) and (
+            token.dep_ in SHARED_CLAUSE_LINKS or token.dep_ == "prep" or
+            (token.pos_ in ("NOUN", "PROPN") and token.dep_ in NOMINAL_LINKS)):
         token = token.head
         yield token
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in SHARED_CLAUSE_LINKS:
@@ -178,6 +184,13 @@ def in_own_clause(word: Token, chain: set[int]) -> bool:
     return True
 
 
+def other_moment(clause: Token) -> bool:
+    """An adverbial clause set at another time or given as a cause or condition ("after",
+    "before", "because", "if"), whose scene is its own, not its governor's."""
+    markers = (c.text.lower() for c in clause.children if c.dep_ == "mark")
+    return clause.dep_ == "advcl" and any(m in OTHER_MOMENT_MARKERS for m in markers)
+
+
 def same_scene(clause: Token) -> bool:
     """An adverbial clause of the same moment ("while", "as"), which shares its governor's scene."""
     markers = (c.text.lower() for c in clause.children if c.dep_ == "mark")
@@ -225,14 +238,16 @@ def locate_event(doc: Doc, trigger: int, places: Sequence[Place],
 
 def article_place(doc: Doc, places: Sequence[Place]) -> Place | None:
     """The place an article is about, from its place names that are not actors ("Moscow said",
-    "Russia's oil", "claimed by Moscow"): in the country they lie in most often (strictly more
+    "Russia's oil", "claimed by Moscow") nor the goal of an invitation ("invited X to Moscow"): in
+    the country they lie in most often (strictly more
     than any other), the place below country level named most often (strictly more than any
     other there), else that country; None when no country leads.
 
     Short reports name the town once and the country again and again ("a bombing in Manbij ...
     four years in Syria"), so a town named once still wins when it is the country's only one.
     """
-    named: list[Place] = [p for p in places if p.lat is not None and p.country and not is_actor(doc, p)]
+    named: list[Place] = [p for p in places
+                          if p.lat is not None and p.country and not is_actor(doc, p) and not is_goal(doc, p)]
     country = leader(Counter(p.country for p in named))
     if country is None:
         return None
@@ -251,6 +266,14 @@ def is_actor(doc: Doc, place: Place) -> bool:
     if root.dep_ in ACTOR_LINKS:
         return True
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
+def is_goal(doc: Doc, place: Place) -> bool:
+    """A place an invitation or a summons would take someone to ("invited the emir to Rabat"):
+    where a later visit would happen, not where anything the article reports took place."""
+    root = place_root(doc, place)
+    preposition = is_locative_object(root) if root is not None else None
+    return preposition is not None and goal(preposition)
 
 
 def leader(counts: Counter[Key]) -> Key | None:

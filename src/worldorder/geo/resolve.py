@@ -222,11 +222,14 @@ def towns_shadowed(options: Sequence[GazetteerEntry], key: str) -> str | None:
     """The country of a country or state of the name that has NAMESAKE_RATIO times the people of
     the name's largest town of that own name (a town known by it only as an alternate name is
     discounted already), else None: every town of the name then loses the same, so their order
-    among themselves stays."""
+    among themselves stays. A name that is a national capital's own is never shadowed."""
     division = max((o for o in options if o.feature in ("country", "admin1")), key=lambda o: o.population,
                    default=None)
-    town = max((o.population for o in options if o.kind == "city" and name_key(o.name) == key), default=0)
+    towns = [o for o in options if o.kind == "city" and name_key(o.name) == key]
+    town = max((o.population for o in towns), default=0)
     if division is None or not town or town * NAMESAKE_RATIO > division.population:
+        return None
+    if any(o.feature == "capital" for o in towns):  # a national capital stands for its government
         return None
     return division.country or "?"
 

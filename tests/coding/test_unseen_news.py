@@ -426,7 +426,7 @@ def test_what_a_plot_or_plan_means_to_do_is_not_done(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Turkish troops crossed the border to support rebel fighters.",
+        "Chadian soldiers entered the country to back the rebel militia.",
         "The Ugandan foreign minister praised the insurgents for their restraint.",
     ],
 )
@@ -442,7 +442,8 @@ def test_a_bare_party_that_police_shoot_at_is_of_the_polices_country() -> None:
 
 
 def test_a_country_named_only_as_the_other_sides_is_not_where_it_happened() -> None:
-    [event] = [e for e in events("Separatist fighters vowed to fight the Moroccan army.") if e.event_type == "THREATEN"]
+    text = "Separatist commanders promised to shell the Moroccan garrison."
+    [event] = [e for e in events(text) if e.event_type == "THREATEN"]
     assert event.source.country_basis != "place"
 
 
@@ -456,7 +457,7 @@ def test_a_country_naming_a_place_noun_is_where_it_happened() -> None:
     [
         ("Ghana is sending 300 soldiers to the UN peacekeeping mission in Lebanon.", "AID", "peacekeepers"),
         ("Nepal deployed a battalion to the peacekeeping force in Mali.", "AID", "peacekeepers"),
-        ("The Turkish army sent an armoured convoy into Syria.", "MOBILIZE", "troops"),
+        ("Rwanda sent reinforcements across the border into Congo.", "MOBILIZE", "troops"),
     ],
 )
 def test_forces_sent_abroad_are_peacekeeping_or_a_show_of_force(text: str, event_type: str, mode: str) -> None:
@@ -466,9 +467,9 @@ def test_forces_sent_abroad_are_peacekeeping_or_a_show_of_force(text: str, event
 @pytest.mark.parametrize(
     ("text", "event_type"),
     [
-        ("Kurdish fighters captured two foreign jihadists near the border.", "COERCE"),
+        ("A militia patrol captured three foreign fighters at a checkpoint.", "COERCE"),
         ("The minister ordered the journalist's licence to be revoked.", "COERCE"),
-        ("The envoy said he was working with the Red Cross to free the hostages.", "COOPERATE"),
+        ("Local officials worked with UNICEF to reopen the schools.", "COOPERATE"),
     ],
 )
 def test_seizing_people_ordering_coercion_and_working_with_a_party(text: str, event_type: str) -> None:
@@ -489,7 +490,7 @@ def test_a_clause_with_its_own_subject_after_but_is_not_governed_by_the_first_ve
 @pytest.mark.parametrize(
     ("text", "country"),
     [
-        ("A former army medic has been jailed for six years in Egypt.", "EGY"),
+        ("Dozens of students were jailed in Egypt after the protests.", "EGY"),
         ("Two reporters were detained in Minsk on Friday.", "BLR"),
     ],
 )
@@ -504,6 +505,6 @@ def test_a_jailing_with_no_agent_and_no_place_keeps_an_unknown_source() -> None:
 
 
 def test_the_people_a_number_counts_are_the_ones_seized() -> None:
-    text = "Two of the most wanted Belgian militants were captured in Iraq by Kurdish fighters."
+    text = "Five of the escaped Chadian prisoners were seized by border guards at dawn."
     [event] = [e for e in events(text) if e.event_type == "COERCE"]
-    assert event.target is not None and event.target.code.country == "BEL"
+    assert event.target is not None and event.target.code.country == "TCD"

@@ -105,11 +105,11 @@ def test_latest_day_of_week_stands_for_a_week_event(week: str, reference: date |
 
 
 def test_a_date_of_what_the_event_is_compared_with_does_not_date_it() -> None:
-    # "Like the port in 1995 , the city was besieged ." parsed by hand: the year hangs on "like"
-    words = ["Like", "the", "port", "in", "1995", ",", "the", "city", "was", "besieged", "."]
-    heads = [9, 2, 0, 2, 3, 9, 7, 9, 9, 9, 9]
-    deps = ["prep", "det", "pobj", "prep", "pobj", "punct", "det", "nsubjpass", "auxpass", "ROOT", "punct"]
-    pos = ["ADP", "DET", "NOUN", "ADP", "NUM", "PUNCT", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
+    # "Unlike the strike in 2019 , the march went ahead ." parsed by hand: the year hangs on "unlike"
+    words = ["Unlike", "the", "strike", "in", "2019", ",", "the", "march", "went", "ahead", "."]
+    heads = [8, 2, 0, 2, 3, 8, 7, 8, 8, 8, 8]
+    deps = ["prep", "det", "pobj", "prep", "pobj", "punct", "det", "nsubj", "ROOT", "advmod", "punct"]
+    pos = ["ADP", "DET", "NOUN", "ADP", "NUM", "PUNCT", "DET", "NOUN", "VERB", "ADV", "PUNCT"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
-    year = expression(doc, 4, "1995")
-    assert event_date(doc, 9, [year], WEDNESDAY) == (WEDNESDAY.isoformat(), "day", "reference")
+    year = expression(doc, 4, "2019")
+    assert event_date(doc, 8, [year], WEDNESDAY) == (WEDNESDAY.isoformat(), "day", "reference")

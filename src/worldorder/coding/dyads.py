@@ -658,9 +658,9 @@ class DyadReader:
         )
 
     def _of_another_party(self, mention: ActorMention, doc: Doc) -> bool:
-        """Whether a country is named only as whose another party is: "against the Turkish military",
-        "Iranian-backed militias"; such a name says where that party is from, not where it happened
-        ("Iraqi towns", "the Bosnian town of X" still do)."""
+        """Whether a country is named only as whose another party is: "against the Chilean navy",
+        "Peruvian-trained police"; such a name says where that party is from, not where it happened
+        ("Malian villages", "the Greek island of X" still do)."""
         span = mention_phrase(mention, doc)
         if span is None:
             return False

@@ -135,10 +135,10 @@ def localised(
         country = where or (target.code.country if target is not None and _at_home(source, domestic) else None)
         source = _with_country(source, country, PLACE_BASIS if where else TARGET_BASIS) if country else source
     # a party the actor base does not know keeps an unknown country, but in an act at home
-    # ("outlawed a militant organisation", "stripped Begum of citizenship") it is the source's
+    # ("outlawed a militant organisation", "stripped a dissident of citizenship") it is the source's
     known = target is not None and (target.code.sector is not None or domestic)
     # an armed party's country is its source's only in acts mostly done at home (arrests, shootings,
-    # releases): "Turkish forces ... to support rebel forces" are no Turkish rebels
+    # releases): "Chadian soldiers ... to back the rebel militia" are no Chadian rebels
     armed = target is not None and target.code.sector in ARMED_SECTORS
     inherited = source.code.country if domestic or inward or not armed else None
     if target is not None and known and placeless(target) and not abroad and (where or inherited):

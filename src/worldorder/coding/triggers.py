@@ -452,7 +452,7 @@ class TriggerLexicon:
 
 def _governors(token: Token) -> Iterator[Token]:
     """The words above a token up to a clause with its own subject it is conjoined to: in "X was
-    stripped of ..., but Y said he was working with Z" the second clause is no content of "stripped";
+    looted the town, but Y said he was working with Z" the second clause is no content of "looted";
     in "dropped his guns and surrendered" the verbs still share one."""
     while token.head.i != token.i and not (token.dep_ == "conj" and _has_subject(token)):
         token = token.head

@@ -19,7 +19,7 @@ from worldorder.temporal.anchoring import Precision, precision_of
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis", "conj"})
 # A trigger noun ("the attack") reaches its verb within a few steps ("the start of the attack on").
 MAX_CLIMB = 4
-COMPARISONS = frozenset({"like", "unlike"})  # prepositions of a comparison ("like Srebrenica in 1995")
+COMPARISONS = frozenset({"like", "unlike"})  # prepositions of a comparison ("unlike the strike in 2019")
 
 EventDate = tuple[str | None, str | None, str]
 
@@ -56,8 +56,8 @@ def _dated(dates: Sequence[TimeExpression]) -> list[TimeExpression]:
 
 
 def _compared(doc: Doc, expression: TimeExpression) -> bool:
-    """Whether the date belongs to something the event is compared with: "like the enclave in
-    1995, the city has been besieged" tells nothing of when the city was."""
+    """Whether the date belongs to something the event is compared with: "unlike the strike in
+    2019, the march went ahead" tells nothing of when the march was."""
     tokens = [doc[i] for i in _token_indices(doc, expression)]
     return any(a.dep_ == "prep" and a.text.lower() in COMPARISONS for t in tokens for a in t.ancestors)
 

@@ -70,6 +70,9 @@ def test_truecase_restores_all_caps_headline_over_prose() -> None:
     [
         ("i think nato will talk to us.", "I think NATO will talk to us."),
         ("the us and nato sent troops to new delhi.", "The US and NATO sent troops to New Delhi."),
+        ("nigeria turned down a us proposal on sunday.", "Nigeria turned down a US proposal on Sunday."),
+        ("kano feared recent us raids.", "Kano feared recent US raids."),
+        ("nato told us that it will not come.", "NATO told us that it will not come."),
         ("reading about kano is what i'm doing in nigeria.", "Reading about Kano is what I'm doing in Nigeria."),
         ("it may rain in may, on 5 march or in march.", "It may rain in May, on 5 March or in March."),
     ],

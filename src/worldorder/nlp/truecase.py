@@ -61,6 +61,7 @@ class CaseRules:
     dated_months: frozenset[str]
     month_cues: frozenset[str]
     us_cues: frozenset[str]
+    us_before: frozenset[str]
     honorifics: frozenset[str]
     honorific_name_zipf: float
     title_abbreviations: frozenset[str]
@@ -75,8 +76,8 @@ class CaseRules:
     def from_mapping(cls, raw: Mapping[str, Any]) -> CaseRules:
         stretch = raw["stretch"]
         words = {key: frozenset(str(w) for w in raw[key]) for key in (
-            "common_words", "dated_months", "month_cues", "us_cues", "honorifics", "title_abbreviations", "titles",
-            "abbreviations")}
+            "common_words", "dated_months", "month_cues", "us_cues", "us_before", "honorifics",
+            "title_abbreviations", "titles", "abbreviations")}
         return cls(
             min_words=int(stretch["min_words"]),
             lower_max_capitalised=float(stretch["lower_max_capitalised"]),
@@ -314,9 +315,10 @@ class Truecaser:
         return not before.endswith(("'", "\u2019", "-", ".")) and not after.startswith(("-", "."))
 
     def is_country_us(self, words: Sequence[Word], i: int) -> bool:
-        """"the us", "us troops", "us-led", and "us" opening a sentence (the pronoun never does)."""
+        """"the us", "a us offer", "us troops", "us-led", and "us" opening a sentence (the pronoun never
+        does, nor follows an article or an adjective)."""
         following = word_after(words, i)
-        if self.starts_sentence(words, i) or words[i - 1].key == "the":
+        if self.starts_sentence(words, i) or words[i - 1].key in self.rules.us_before:
             return True
         return following.key in self.rules.us_cues and following.before in (" ", "-")
 

@@ -508,3 +508,22 @@ def test_the_people_a_number_counts_are_the_ones_seized() -> None:
     text = "Five of the escaped Chadian prisoners were seized by border guards at dawn."
     [event] = [e for e in events(text) if e.event_type == "COERCE"]
     assert event.target is not None and event.target.code.country == "TCD"
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("After shelling the port of Odesa, the Russian navy withdrew to its base.", {"ASSAULT", "RETREAT"}),
+        ("Kenya recalled its envoy from Kampala after Uganda expelled two Kenyan diplomats.", {"SANCTION"}),
+        ("Before invading the island in 1974, Ankara warned Athens to stay out.", {"ASSAULT"}),
+    ],
+)
+def test_an_event_told_before_or_after_the_main_one_happened_too(text: str, kinds: set[str]) -> None:
+    found = [e for e in events(text) if e.modality == "asserted"]
+    assert kinds <= {e.event_type for e in found}
+    assert len(found) >= 2
+
+
+def test_what_an_actor_is_considering_is_its_intent() -> None:
+    [event] = events("Ghana is considering sending aid to Togo.")
+    assert event.event_type == "AGREE" and event.modality == "hypothetical"

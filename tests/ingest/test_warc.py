@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import zlib
 from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
 from tests.conftest import REPO
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -41,6 +43,17 @@ def write_warc(path: Path, pages: list[tuple[str, bytes, str]], gzip: bool = Fal
             )
             writer.write_record(record)
             record.raw_stream.close()  # warcio spools the payload to a temporary file to measure it
+
+
+def member_ends(data: bytes) -> list[int]:
+    """The byte offsets where each gzip member of a file ends (record ids vary, so sizes do too)."""
+    ends, start = [], 0
+    while start < len(data):
+        member = zlib.decompressobj(31)
+        member.decompress(data[start:])
+        start = len(data) - len(member.unused_data)
+        ends.append(start)
+    return ends
 
 
 def test_warc_sample_pages_keep_url_and_crawl_date() -> None:
@@ -90,12 +103,25 @@ def test_warc_damaged_archive_keeps_the_records_before_the_damage(tmp_path: Path
     pages = [(f"https://news.example.test/{n}", UNDATED, "2025-03-02T23:10:00Z") for n in range(3)]
     write_warc(whole, pages, gzip=True)
     data = whole.read_bytes()
-    path.write_bytes(data[: len(data) * 2 // 3] + b"\x00garbage")
+    ends = member_ends(data)  # one gzip member a record; cut the third in its middle
+    assert len(ends) == 3
+    path.write_bytes(data[: (ends[1] + ends[2]) // 2] + b"\x00garbage")
     items, _ = read(path)
     assert [type(i).__name__ for i in items] == ["Document", "Document", "Failure"]
     failure = items[-1]
     assert isinstance(failure, Failure) and failure.origin == str(path)
     assert failure.reason.startswith("not a readable WARC file (after record 2)") and "\n" not in failure.reason
+
+
+@pytest.mark.parametrize("gzip", [True, False])
+def test_warc_record_cut_inside_its_page_is_no_half_document(tmp_path: Path, gzip: bool) -> None:
+    whole, path = tmp_path / "whole.warc", tmp_path / "cut.warc"
+    pages = [(f"https://news.example.test/{n}", UNDATED, "2025-03-02T23:10:00Z") for n in range(3)]
+    write_warc(whole, pages, gzip=gzip)
+    data = whole.read_bytes()
+    path.write_bytes(data[: (member_ends(data)[2] if gzip else len(data)) - 30])
+    items, _ = read(path)
+    assert [type(i).__name__ for i in items] == ["Document", "Document", "Failure"]
 
 
 def test_warc_file_that_is_not_an_archive_is_one_failure(tmp_path: Path) -> None:

@@ -549,6 +549,7 @@ BACKGROUND_PREPS = frozenset(
 )
 BACKGROUND_MARKS = frozenset({"after", "before", "because", "since", "as", "while", "when", "until", "once"})
 CONDITIONS = frozenset({"if", "unless"})
+SEQUENCE = frozenset({"after", "following", "before"})  # events told in sequence with the main one
 CONTRASTS = frozenset({"but", "yet", "while", "whereas"})
 # a gerund stating the grounds of the main event: "accused X of violating", "arrested for collaborating"
 GROUNDS_PREPS = frozenset({"of", "for"})
@@ -579,12 +580,14 @@ def background(link: Token, verbal: bool) -> bool:
         return True  # "would meet him if he gave them a veto": the condition is no event yet
     if not verbal:
         return False
+    # what happened before or after the main event is told as happening too ("after shelling the
+    # port, the navy withdrew"); what runs beside it or explains it stays in the background
     if dep == "prep":
-        return link.lower_ in BACKGROUND_PREPS
+        return link.lower_ in BACKGROUND_PREPS - SEQUENCE
     if dep != "advcl":
         return False
     purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in link.children)  # "sent aid to support refugees"
-    return purpose or _afterthought(link) or marked(link, BACKGROUND_MARKS)
+    return purpose or _afterthought(link) or marked(link, BACKGROUND_MARKS - SEQUENCE)
 
 
 def _added(verb: Token) -> bool:

@@ -169,8 +169,8 @@ def _control(lemma: str, cues: ModalityCues) -> list[Found]:
         return [("intended", None)]
     if lemma in cues.plan:
         return [("planned", Cue.SCHEDULE)]
-    if lemma in cues.hypothetical_verbs:
-        return [("hypothetical", None)]
+    if lemma in cues.hypothetical_verbs:  # "is considering sending aid": its own next step, as "may send"
+        return [("hypothetical", Cue.COMMITMENT)]
     return []
 
 

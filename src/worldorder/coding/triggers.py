@@ -191,6 +191,7 @@ INTENTIONS = frozenset(
     }
     | {"desire", "hope", "right", "need", "temptation", "willingness", "readiness", "urge", "determination"}
 )
+TEMPORAL_PREPS = frozenset({"before", "after", "since", "until", "till", "while", "during", "upon", "on"})
 ANY_PARTY = "@party"  # in an objects list: any noun that names someone
 ANY_CLAUSE = "*"  # in a complements list: any to-clause ("told the US to leave")
 INFLECTED_VERBS = frozenset({"VBD", "VBG", "VBN", "VBZ"})
@@ -531,6 +532,9 @@ def subjunctive(verb: Token) -> bool:
 def prepositional_content(verb: Token, trigger_heads: set[int]) -> bool:
     """Whether the verb is what a trigger verb is about, through a preposition ("arrested for collaborating")."""
     prep = verb.head
+    # "before invading the town, he told ...": a time, not a topic, of the other event
+    if prep.lower_ in TEMPORAL_PREPS:
+        return False
     return verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head.i in trigger_heads
 
 

@@ -8,6 +8,7 @@ warcio reads thousands of records a second, the NLP about ten articles a second 
 
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
@@ -27,6 +28,8 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 # Records of these kinds hold no fetched page (requests, crawl metadata, warcinfo): not counted.
 PAGE_RECORDS = frozenset({"response", "resource"})
+GZIP_WINDOW = 31  # zlib: a gzip header and trailer
+READ_CHUNK = 1 << 16
 
 
 def is_warc(name: str, head: bytes) -> bool:
@@ -43,15 +46,64 @@ def read_warc(
     record's number in the file. A damaged archive ends with a failure after the records read.
     """
     done = 0
+    checked = GzipMembers(stream)
     try:
-        for number, record in enumerate(ArchiveIterator(stream), 1):
+        for number, record in enumerate(ArchiveIterator(checked), 1):
             if not record.format.startswith("warc"):  # warcio falls back to ARC on anything else
                 raise ArchiveLoadFailed("no WARC record header")
-            yield from _record(record, f"{origin}:{number}", max_bytes, skipped)
+            found = list(_record(record, f"{origin}:{number}", max_bytes, skipped))
+            _read_to_end(record)  # a record cut short is no page: nothing half-read is kept
+            yield from found
             done = number
+        if checked.cut_short:
+            raise EOFError("the archive is cut short or damaged after its last whole record")
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
         where = f"after record {done}" if done else "at the start"
         yield Failure(origin, f"not a readable WARC file ({where}): {_first_line(exc)}")
+
+
+class GzipMembers:
+    """A binary stream that follows the gzip members passing through it: warcio reads a member cut
+    short as if it ended there, so a truncated WARC.gz would lose its last records without a word."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self._raw = raw
+        self._member: zlib._Decompress | None = None
+        self._gzip: bool | None = None
+        self._damaged = False
+
+    @property
+    def cut_short(self) -> bool:
+        """Whether the bytes ended inside a member or stopped being gzip (the records before still count)."""
+        return self._damaged or (self._member is not None and not self._member.eof)
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._raw.read(size)
+        if self._gzip is None and data:
+            self._gzip = data.startswith(b"\x1f\x8b")
+        if self._gzip:
+            self._follow(data)
+        return data
+
+    def _follow(self, data: bytes) -> None:
+        while data and not self._damaged:
+            if self._member is None or self._member.eof:
+                self._member = zlib.decompressobj(GZIP_WINDOW)
+            try:
+                self._member.decompress(data)
+            except zlib.error:
+                self._damaged = True  # warcio meets the same bytes later and stops where they start
+                return
+            data = self._member.unused_data
+
+
+def _read_to_end(record: ArcWarcRecord) -> None:
+    """Drain the record; its block shorter than its Content-Length means the file was cut inside it."""
+    stream = record.raw_stream
+    while stream.read(READ_CHUNK):
+        pass
+    if getattr(stream, "limit", 0) > 0:
+        raise EOFError("a record is cut short")
 
 
 def _record(record: ArcWarcRecord, origin: str, max_bytes: int, skipped: Counter[str]) -> Iterator[Document | Failure]:

@@ -527,3 +527,31 @@ def test_an_event_told_before_or_after_the_main_one_happened_too(text: str, kind
 def test_what_an_actor_is_considering_is_its_intent() -> None:
     [event] = events("Ghana is considering sending aid to Togo.")
     assert event.event_type == "AGREE" and event.modality == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Isis fighters stormed a police post near the border.", "ISIS"),
+        ("Nato condemned the missile test.", "NATO"),
+    ],
+)
+def test_an_acronym_written_as_a_word_is_the_same_actor(text: str, group: str) -> None:
+    found = events(text)
+    assert found and found[0].source.code.known_group == group
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The raid went ahead without the sanction of the cabinet.", False),
+        ("The court imposed a sanction on the company.", True),
+        ("Moscow kept its sanctions against the bloc in place.", True),
+    ],
+)
+def test_a_sanction_is_a_penalty_only_when_imposed_or_plural(text: str, expected: bool) -> None:
+    assert any(e.event_type == "SANCTION" for e in events(text)) is expected
+
+
+def test_interviewing_people_is_reporting_not_an_investigation() -> None:
+    assert not events("The researcher interviewed refugees in camps across Lebanon.")

@@ -150,6 +150,9 @@ class ActorEntry:
         )
 
 
+WORD_ACRONYM = 4  # shortest acronym also written as a word ("Nato"); "Ira" is a name, not the IRA
+
+
 @dataclass(frozen=True, slots=True)
 class Alias:
     """One way of writing an entry's name, as tokens."""
@@ -163,8 +166,13 @@ class Alias:
         return SLOT_OF_KIND[self.entry.kind]
 
     def fits_case(self, written: Sequence[str]) -> bool:
-        """Capitalised name tokens must be written as in the entry or in capitals ("US" is not "us")."""
-        return all(w == a or w == a.upper() for a, w in zip(self.form, written, strict=True) if a != a.lower())
+        """Capitalised name tokens must be written as in the entry or in capitals ("US" is not "us"); an
+        acronym of four letters or more may be written as a word, as some papers do ("Nato", "Isis")."""
+        return all(
+            w == a or w == a.upper() or (len(a) >= WORD_ACRONYM and a.isupper() and w == a.capitalize())
+            for a, w in zip(self.form, written, strict=True)
+            if a != a.lower()
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -413,7 +413,9 @@ class TriggerLexicon:
         if token.pos_ in VERB_TAGS:
             candidates = self._verbs.get(_lemma(token), ())
         elif token.pos_ in NOUN_TAGS:
-            candidates = self._nouns.get(_lemma(token), ()) or self._nouns.get(token.lower_, ())
+            # the word as written after its lemma: "sanctions" has an entry of its own beside "sanction"
+            written = self._nouns.get(token.lower_, ()) if token.lower_ != _lemma(token) else ()
+            candidates = (*self._nouns.get(_lemma(token), ()), *written)
         else:
             return None
         own = next((rule for rule in candidates if rule.accepts(token)), None)

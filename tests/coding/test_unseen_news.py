@@ -555,3 +555,12 @@ def test_a_sanction_is_a_penalty_only_when_imposed_or_plural(text: str, expected
 
 def test_interviewing_people_is_reporting_not_an_investigation() -> None:
     assert not events("The researcher interviewed refugees in camps across Lebanon.")
+
+
+def test_what_people_need_has_not_happened() -> None:
+    assert not events("More than two million people need humanitarian assistance.")
+
+
+def test_a_noun_coordinated_after_what_a_verb_acts_on_is_no_event_of_its_own() -> None:
+    found = events("Food supplies, aid and medicine have been cut off to the besieged town.")
+    assert {e.event_type for e in found} == {"SANCTION"}

@@ -31,6 +31,8 @@ CONDITION_MARKS = frozenset({"if", "unless", "until", "before"})
 # or a backdrop fled from: "refugees fleeing the war"
 STATE_GOVERNORS = frozenset(
     {"oversee", "monitor", "supervise", "observe", "enforce", "police", "respect", "uphold", "flee", "escape"}
+    # what a party lacks or waits for has not happened: "millions need humanitarian assistance"
+    | {"need", "require", "lack", "await", "deserve", "survive", "endure"}
 )
 PART_WORDS = frozenset({"part", "parts", "some", "most", "all", "much", "half", "rest"})
 # "thousands of civilians", "dozens of troops": the number is named by what it counts
@@ -590,7 +592,10 @@ def intended(verb: Token) -> bool:
 
 
 def governing_verb(noun: Token) -> Token | None:
-    """The verb a noun is an argument of, directly or through a preposition or particle."""
+    """The verb a noun is an argument of, directly or through a preposition or particle, or as
+    the second of coordinated arguments ("food supplies and aid have been cut off")."""
+    if noun.dep_ == "conj" and noun.head.pos_ in NOUN_TAGS and noun.head.i != noun.i:
+        return governing_verb(noun.head)
     head = noun.head
     if noun.dep_ in OBJECT_DEPS and head.pos_ in VERB_TAGS:
         return head

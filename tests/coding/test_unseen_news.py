@@ -564,3 +564,15 @@ def test_what_people_need_has_not_happened() -> None:
 def test_a_noun_coordinated_after_what_a_verb_acts_on_is_no_event_of_its_own() -> None:
     found = events("Food supplies, aid and medicine have been cut off to the besieged town.")
     assert {e.event_type for e in found} == {"SANCTION"}
+
+
+def test_own_forces_withdrawn_are_what_moves_and_the_target_is_where_from() -> None:
+    [event] = events("Biden said he was withdrawing American troops from Afghanistan.")
+    assert event.event_type == "RETREAT" and event.target is not None and event.target.code.country == "AFG"
+
+
+def test_a_clause_with_its_own_subject_coordinated_after_another_tells_its_own_event() -> None:
+    assert {e.event_type for e in events("The rebels seized the airport and the army shelled the port.")} == {
+        "COERCE",
+        "ASSAULT",
+    }

@@ -726,6 +726,9 @@ class DyadReader:
         targets = self._first(groups, sources)
         if _own_side(targets, sources):  # "sent army reservists for a war against X": X, not the army
             targets = self._foreign(_party_groups(verb), sources) or targets
+        if event_type.target == "optional" and _own_forces(targets, sources):
+            targets = []  # "withdrawing American forces": what is moved, the target is where from
+
         if targets:
             return Dyad(tuple(sources), tuple(targets))
         dyad = self._placed(verb, sources, _place_groups(verb), venue, elsewhere)
@@ -1178,6 +1181,13 @@ def _grievances(verb: Token, preps: frozenset[str]) -> Iterator[list[Token]]:
     for prep in _children(verb, "prep"):
         if prep.lower_ in GRIEVANCE_PREPS:
             yield [m for g in _children(prep, "pcomp") for m in _children(g, "amod", "poss")]
+
+
+def _own_forces(targets: Sequence[ActorMention], sources: Sequence[ActorMention]) -> bool:
+    """Whether every target is an armed force of the sources' own country ("American forces" an
+    American president withdraws or mobilises)."""
+    own = _own_codes(sources)
+    return bool(targets) and bool(own) and all(t.code.sector in FORCES and _code_of(t) in own for t in targets)
 
 
 def _own_side(targets: Sequence[ActorMention], sources: Sequence[ActorMention]) -> bool:

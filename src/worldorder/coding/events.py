@@ -596,6 +596,8 @@ def _added(verb: Token) -> bool:
     still refusing ...") nor a chain of participles ("killing one and arresting 12")."""
     if verb.pos_ not in ("VERB", "AUX") or verb.head.pos_ not in ("VERB", "AUX") or verb.tag_ == "VBG":
         return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False  # a clause with its own subject tells its own event: "..., and the army was put on alert"
     between = verb.doc[verb.head.i + 1 : verb.left_edge.i]
     return not any(t.dep_ == "cc" and t.lower_ in CONTRASTS for t in between)
 

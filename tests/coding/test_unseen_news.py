@@ -576,3 +576,10 @@ def test_a_clause_with_its_own_subject_coordinated_after_another_tells_its_own_e
         "COERCE",
         "ASSAULT",
     }
+
+
+def test_a_surname_after_another_first_name_at_a_sentences_start_is_a_stranger() -> None:
+    [event] = events("Mary Kerry met the minister.")
+    assert event.source.code.country is None
+    [known] = events("John Kerry met the minister.")
+    assert known.source.code.country == "USA"

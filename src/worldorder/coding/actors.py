@@ -532,8 +532,12 @@ def surname_of_stranger(segment: Segment, doc: Doc, offset: int, found: list[Seg
     """'Dwayne Johnson' is not Boris Johnson: a surname after an unknown first name is skipped."""
     if segment.aliases[0].kind is not NameKind.SURNAME or segment.start + offset == 0:
         return False
-    previous = doc[segment.start + offset - 1]
-    return is_title_word(previous) and not (found and found[-1].end > previous.i)
+    previous, surname = doc[segment.start + offset - 1], doc[segment.start + offset]
+    # at a sentence's start only the entity recogniser tells a first name from a capitalised word
+    first_name = is_title_word(previous) or (
+        previous.is_title and previous.ent_type_ == "PERSON" and surname.ent_iob_ == "I"
+    )
+    return first_name and not (found and found[-1].end > previous.i)
 
 
 def joins(previous: Segment, gap: tuple[str, ...], following: Segment, grammar: Grammar) -> bool:

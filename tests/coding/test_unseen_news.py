@@ -583,3 +583,14 @@ def test_a_surname_after_another_first_name_at_a_sentences_start_is_a_stranger()
     assert event.source.code.country is None
     [known] = events("John Kerry met the minister.")
     assert known.source.code.country == "USA"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Wednesday night the president declared the war over.", True),
+        ("The army declared victory over the rebels.", False),
+    ],
+)
+def test_declaring_a_war_over_is_a_de_escalation(text: str, expected: bool) -> None:
+    assert any(e.event_type == "RETREAT" and e.cameo == "087" for e in events(text)) is expected

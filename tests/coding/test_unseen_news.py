@@ -594,3 +594,8 @@ def test_a_surname_after_another_first_name_at_a_sentences_start_is_a_stranger()
 )
 def test_declaring_a_war_over_is_a_de_escalation(text: str, expected: bool) -> None:
     assert any(e.event_type == "RETREAT" and e.cameo == "087" for e in events(text)) is expected
+
+
+def test_plans_to_attack_are_no_attack_even_for_the_learned_second_opinion() -> None:
+    text = "Troops near the frontier are making final plans to attack the militia's hill camps."
+    assert not any(e.event_type == "ASSAULT" and e.modality == "asserted" for e in events(text))

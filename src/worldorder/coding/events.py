@@ -37,6 +37,7 @@ from worldorder.coding.parties import names_party
 from worldorder.coding.places import PlacedResolver
 from worldorder.coding.triggers import (
     DURATIVE_NOUNS,
+    INTENTIONS,
     Trigger,
     TriggerLexicon,
     TriggerRule,
@@ -431,6 +432,8 @@ class EventCoder:
         if event_type is None:
             return kept
         anchor = sentence.root
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in INTENTIONS for c in anchor.children):
+            return kept  # "are making plans to attack": what the model reads is planned, not done
         rule = TriggerRule(anchor.lemma_.lower(), "model", event_type)
         return self._code_trigger(Trigger(anchor, rule), sentence, dyads, finder)
 

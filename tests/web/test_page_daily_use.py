@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from tests.web.conftest import ARTIFACTS
 
@@ -279,3 +279,29 @@ def test_page_overview_pairs_open_their_relations(page: Page) -> None:
     page.locator("#overview a.pair-link").first.click()
     expect(page).to_have_url(re.compile(r"tab=timeline&a=IRN&b=RUS"))
     expect(page.locator("#timeline-summary")).to_contain_text(re.compile(r"Iran \(IRN\) – Russia \(RUS\): \d+ events"))
+
+
+def test_page_lists_the_period_picked_even_when_the_whole_list_answers_later(page: Page) -> None:
+    # hold back the first list (every event behind the timeline) until a period has been listed
+    held: list[Route] = []
+
+    def hold_first(route: Route) -> None:
+        if held:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/api/events/by-id*", hold_first)
+    page.click("nav button[data-tab=timeline]")
+    bar = page.locator("#timeline-chart svg g.point").last
+    bar.focus()
+    page.keyboard.press("Enter")
+    count = page.locator("#timeline-events-count")
+    expect(count).to_contain_text("events in this period")
+    wanted = int(count.inner_text().split()[0])
+    rows = page.locator("#timeline-events tbody tr")
+    expect(rows).to_have_count(wanted)
+    assert held, "the whole list was asked for first"
+    held[0].continue_()
+    page.wait_for_timeout(500)  # let the late answer arrive
+    expect(rows).to_have_count(wanted)

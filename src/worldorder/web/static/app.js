@@ -390,10 +390,16 @@ function mentionBlock(mention) {
 }
 
 // the events `ids` in a table, 200 at most (the API's page of ids), saying how many there are
+// the latest list asked of each table: an earlier answer arriving late must not replace it
+const listing = new WeakMap();
+
 async function listIds(tbody, countLine, ids, what) {
+  const asked = Symbol(what);
+  listing.set(tbody, asked);
   countLine.textContent = `${ids.length} ${what}` + (ids.length > MAX_IDS ? `; the first ${MAX_IDS} listed` : "");
   if (!ids.length) return tbody.replaceChildren();
   const page = await api("events/by-id", { ids: ids.slice(0, MAX_IDS).join(",") });
+  if (listing.get(tbody) !== asked) return; // a period was picked while the whole list loaded
   renderEvents(tbody, page.items);
 }
 

@@ -290,10 +290,15 @@ async function renderExplorer(params) {
 // a stored filter as the form shows it: "RUS,IRN" -> "RUS, IRN"
 const shown = (name, value) => (name === "pair" ? value.split(",").join(", ") : value);
 
+let searching = null; // the latest search asked: an earlier answer arriving late is dropped
+
 async function searchEvents(filters, offset) {
   const count = document.getElementById("result-count");
+  const asked = Symbol("search");
+  searching = asked;
   try {
     const page = await api("events", { ...filters, limit: state.limit, offset });
+    if (searching !== asked) return;
     state.total = page.total;
     const missing = [page.undated ? `${page.undated} undated, listed last` : "", page.unlocated ? `${page.unlocated} without a place` : ""].filter(Boolean);
     count.textContent = `${page.total} events` + (page.total > page.limit ? `, showing ${offset + 1}–${offset + page.items.length}` : "") +
@@ -304,6 +309,7 @@ async function searchEvents(filters, offset) {
     // what the table now shows, for readers and tests waiting on a search
     document.getElementById("events").dataset.query = query;
   } catch (error) {
+    if (searching !== asked) return;
     showError(count, error);
     document.querySelector("#events tbody").replaceChildren();
     document.getElementById("events").dataset.query = "error";
@@ -335,6 +341,7 @@ async function openEvent(id) {
   panel.replaceChildren(el("p", {}, "Loading…"));
   try {
     const view = await api(`events/${id}`);
+    if (panel.dataset.eventId !== String(id)) return; // another event was opened meanwhile
     const e = view.event;
     panel.replaceChildren(
       el("button", { class: "close", type: "button", onclick: () => closeEvent(true), "aria-label": "Close the event (Escape)" }, "Close"),
@@ -344,6 +351,7 @@ async function openEvent(id) {
       ...view.mentions.map(mentionBlock),
     );
   } catch (error) {
+    if (panel.dataset.eventId !== String(id)) return;
     panel.replaceChildren(
       el("button", { class: "close", type: "button", onclick: () => closeEvent(true) }, "Close"),
       el("h2", { id: "event-title", tabindex: "-1" }, `Event ${id}`),

@@ -597,5 +597,5 @@ def test_declaring_a_war_over_is_a_de_escalation(text: str, expected: bool) -> N
 
 
 def test_plans_to_attack_are_no_attack_even_for_the_learned_second_opinion() -> None:
-    text = "Troops near the frontier are making final plans to attack the militia's hill camps."
+    text = "Rebel commanders have drawn up plans to storm the airport next week."
     assert not any(e.event_type == "ASSAULT" and e.modality == "asserted" for e in events(text))

@@ -599,3 +599,20 @@ def test_declaring_a_war_over_is_a_de_escalation(text: str, expected: bool) -> N
 def test_plans_to_attack_are_no_attack_even_for_the_learned_second_opinion() -> None:
     text = "Rebel commanders have drawn up plans to storm the airport next week."
     assert not any(e.event_type == "ASSAULT" and e.modality == "asserted" for e in events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin visited a Russian airbase in Syria.",
+        "On a surprise visit to a Russian naval base in Syria, Putin met his generals.",
+    ],
+)
+def test_a_visit_to_ones_own_base_abroad_is_hosted_by_the_country_it_is_in(text: str) -> None:
+    [event] = [e for e in events(text) if e.event_type == "CONSULT"]
+    assert event.target is not None and event.target.code.country == "SYR"
+
+
+def test_a_meeting_with_officials_of_ones_own_country_is_kept() -> None:
+    found = events("Putin met Russian and Chinese officials.")
+    assert {e.target.code.country for e in found if e.target is not None} == {"RUS", "CHN"}

@@ -603,6 +603,10 @@ class DyadReader:
         venue = event_type.venue and trigger.rule.symmetric is not False
         return replace(dyad, where=self._where(trigger.token, (*dyad.sources, *dyad.targets), venue))
 
+    def scene(self, token: Token) -> str | None:
+        """The country where the clause of ``token`` happened, if the text says (see ``_where``)."""
+        return self._where(token)
+
     def agentless(self, trigger: Trigger, dyad: Dyad, causes: frozenset[str]) -> Dyad:
         """ "A roadside bomb killed two soldiers": with no perpetrator named, the country where it
         happened is the source (the PLOVER/CAMEO convention for unknown perpetrators), else the

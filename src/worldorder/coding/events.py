@@ -258,6 +258,27 @@ def self_dyad(source: ActorMention, target: ActorMention | None, doc: Doc) -> bo
     return _place_name(source, doc) and _place_name(target, doc)
 
 
+def _host(source: ActorMention, where: str | None, at: Token) -> ActorMention | None:
+    """The country where a visit or meeting took place, as its other party, when it is not the source's."""
+    if where is None or where == source.code.country:
+        return None
+    return ActorMention(ActorCode(where, None, None), "", at.idx, at.idx, country_basis=PLACE_BASIS)
+
+
+def own_adjective(source: ActorMention, target: ActorMention | None, doc: Doc) -> bool:
+    """A visit or meeting "with" the source's own nationality adjective ("visited a Russian airbase
+    in Syria", said of Putin): the adjective says whose the place is, not whom the source met;
+    "met Russian officials" is a real meeting at home."""
+    if target is None or target.code.sector or target.code.known_group or not target.code.country:
+        return False
+    if target.code.country != source.code.country:
+        return False
+    span = mention_phrase(target, doc)
+    if span is None or span.root.dep_ != "amod" or span.root.ent_type_ != "NORP":
+        return False
+    return not names_party(span.root.head)
+
+
 def _place_name(actor: ActorMention, doc: Doc) -> bool:
     """Whether the actor is a place name standing alone; in "the Croatia Assembly" it names a body of that state."""
     span = mention_phrase(actor, doc)
@@ -460,6 +481,11 @@ class EventCoder:
             for s, t, sym in dyad_pairs(telling)
         ]
         kept = [(s, t, sym) for s, t, sym in pairs if not self_dyad(s, t, sentence.doc)]
+        if event_type.venue:  # "visited a Russian airbase in Syria", said of Putin: Syria hosts the visit
+            kept = [
+                (s, (_host(s, dyads.scene(trigger.token), trigger.token) or t) if own_adjective(s, t, doc) else t, sym)
+                for s, t, sym in kept
+            ]
         if not pairs and told_as_fact(trigger, modality):  # keep the event with what the clause does say
             kept = list(fallback_pairs(telling))
         return [self._event(telling, s, t, sym, modality, claimed_by) for s, t, sym in kept]

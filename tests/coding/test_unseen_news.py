@@ -616,3 +616,13 @@ def test_a_visit_to_ones_own_base_abroad_is_hosted_by_the_country_it_is_in(text:
 def test_a_meeting_with_officials_of_ones_own_country_is_kept() -> None:
     found = events("Putin met Russian and Chinese officials.")
     assert {e.target.code.country for e in found if e.target is not None} == {"RUS", "CHN"}
+
+
+def test_a_participle_describing_the_subject_says_who_it_is_not_what_it_did() -> None:
+    found = {e.event_type for e in events("The alliance battling the separatists in the east has agreed to a truce.")}
+    assert "ASSAULT" not in found and found
+
+
+def test_a_participle_describing_the_object_may_be_the_news() -> None:
+    found = {e.event_type for e in events("Police dispersed students protesting against the new fees.")}
+    assert {"COERCE", "PROTEST"} <= found

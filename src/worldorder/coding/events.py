@@ -669,9 +669,17 @@ def _backdrop(path: list[Token], trigger: Token, verbal: bool) -> bool:
     """Whether a path up from a trigger crosses a background link; the trigger's own relative or
     participial link does not count, since what an argument does may be the news itself
     ("police dispersed demonstrators protesting ...")."""
-    own = (t for t in path if t.i == trigger.i and t.dep_ in ("relcl", "acl") and not _content(t))
+    own = (
+        t for t in path if t.i == trigger.i and t.dep_ in ("relcl", "acl") and not (_content(t) or _of_subject(t))
+    )
     exempt = {t.i for t in own}
     return any(background(t, verbal) for t in path if t.i not in exempt)
+
+
+def _of_subject(clause: Token) -> bool:
+    """A participle that describes the subject of another verb ("the coalition fighting the rebels
+    has declared a truce") says who the subject is, not what it did."""
+    return clause.dep_ == "acl" and clause.tag_ == "VBG" and clause.head.dep_ in ("nsubj", "nsubjpass")
 
 
 def _content(clause: Token) -> bool:

@@ -40,9 +40,9 @@ PART_WORDS |= {"dozens", "scores", "hundreds", "thousands", "millions", "number"
 # what a vow to "fight" or "crush" can aim at without threatening anyone
 SOCIAL_ILLS = frozenset({"corruption", "poverty", "crime", "inflation", "disease", "hunger", "drug", "illiteracy"})
 SOCIAL_ILLS |= {"unemployment", "pollution", "impunity", "racism", "discrimination", "fraud", "graft", "epidemic"}
-# "a mission of observers", "a series of bombs": the group is named by its members
 # verbs that name the recipient as object and the thing given after "with"
 SUPPLYING = frozenset({"provide", "supply", "equip", "furnish", "arm", "present", "help", "assist"})
+# "a mission of observers", "a series of bombs": the group is named by its members
 GROUP_WORDS = frozenset({"mission", "team", "group", "contingent", "batch", "unit", "delegation", "party"})
 GROUP_WORDS |= {"series", "wave", "spate", "string"}  # "a series of bombs", "a wave of arrests"
 GROUP_WORDS |= {"deployment", "detachment"}  # "the first deployment of Dutch peacekeepers"
@@ -119,8 +119,7 @@ class TriggerRule:
         to-clause inside one ("told CNN that the ship continues to operate")."""
         if _lemma(clause) in self.complements:
             return True
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-        return ANY_CLAUSE in self.complements and clause.head.i == verb.i and infinitive
+        return ANY_CLAUSE in self.complements and clause.head.i == verb.i and infinitive(clause)
 
     def _meets_frame(self, token: Token) -> bool:
         """The subject, performer, governor, clause and negation conditions."""
@@ -149,18 +148,9 @@ class TriggerRule:
         for a verb of supplying, what it supplies "with" ("provided Jordan with medicine")."""
         yield from _objects(token)
         if _lemma(token) in SUPPLYING:
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ == "with":
-                    for obj in (o for o in child.children if o.dep_ == "pobj"):
-                        for given in (obj, *obj.conjuncts):
-                            yield given
-                            yield from _named_by(given)
+            yield from _prep_named(token, "with")
         if self.particle:
-            for child in token.children:
-                if child.dep_ == "prep" and _lemma(child) == self.particle:
-                    for obj in (o for o in child.children if o.dep_ == "pobj"):
-                        yield obj
-                        yield from _named_by(obj)  # "to the peacekeeping force"
+            yield from _prep_named(token, self.particle)  # "to the peacekeeping force"
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,23 +167,11 @@ class Trigger:
 
 # nouns whose to-clause is what someone means to do, not what was done
 INTENTIONS = frozenset(
-    {
-        "plot",
-        "plan",
-        "scheme",
-        "conspiracy",
-        "intention",
-        "ambition",
-        "idea",
-        "proposal",
-        "dream",
-        "aim",
-        "goal",
-        "wish",
-    }
-    | {"desire", "hope", "right", "need", "temptation", "willingness", "readiness", "urge", "determination"}
+    {"plot", "plan", "scheme", "conspiracy", "intention", "ambition", "idea", "proposal", "dream", "aim", "goal"}
+    | {"wish", "desire", "hope", "right", "need", "temptation", "willingness", "readiness", "urge", "determination"}
 )
-TEMPORAL_PREPS = frozenset({"before", "after", "since", "until", "till", "while", "during", "upon", "on"})
+# "on" and "upon" are left out: "insisted on withdrawing", "agreed on ending" tell what the trigger is about
+TEMPORAL_PREPS = frozenset({"before", "after", "since", "until", "till", "while", "during"})
 ANY_PARTY = "@party"  # in an objects list: any noun that names someone
 ANY_CLAUSE = "*"  # in a complements list: any to-clause ("told the US to leave")
 INFLECTED_VERBS = frozenset({"VBD", "VBG", "VBN", "VBZ"})
@@ -254,6 +232,15 @@ def _listed(obj: Token, objects: frozenset[str]) -> bool:
     return ANY_PARTY in objects and obj.dep_ != "compound" and names_party(obj)
 
 
+def _prep_named(token: Token, preposition: str) -> Iterator[Token]:
+    """The objects of one of the token's prepositions, their conjuncts, and what names them."""
+    for child in token.children:
+        if child.dep_ == "prep" and _lemma(child) == preposition:
+            for obj in (o for c in child.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)):
+                yield obj
+                yield from _named_by(obj)
+
+
 def _named_by(obj: Token) -> Iterator[Token]:
     """What else names the object: "mediation efforts", "aid program"; "part of a stronghold"."""
     yield from (c for c in obj.children if c.dep_ == "compound")
@@ -279,8 +266,8 @@ def _complements(token: Token) -> Iterator[Token]:
     A clause aimed at a social ill is left out: "vowed to fight corruption" threatens nobody.
     """
     for child in token.children:
-        infinitive = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        if (child.dep_ in CONTENT_DEPS or infinitive) and child.pos_ in VERB_TAGS:
+        purpose = child.dep_ == "advcl" and infinitive(child)
+        if (child.dep_ in CONTENT_DEPS or purpose) and child.pos_ in VERB_TAGS:
             # "prepared to resume shelling": the clause the aspect verb governs
             clauses = (child, *(c for c in child.children if c.dep_ == "xcomp" and c.pos_ in VERB_TAGS))
             yield from (c for c in clauses if not _aimed_at_ill(c))
@@ -315,7 +302,8 @@ def _expanded(words: Any, sections: Mapping[str, frozenset[str]]) -> frozenset[s
     """A word list with each "@TYPE" replaced by the verbs the lexicon lists under that type."""
     found: set[str] = set()
     for word in words or ():
-        found |= sections.get(word[1:], frozenset()) if str(word).startswith("@") else {str(word)}
+        word = str(word)
+        found |= sections.get(word[1:], frozenset()) if word.startswith("@") else {word}
     return frozenset(found)
 
 
@@ -346,10 +334,8 @@ def _rules(
 
 
 def _index(
-    pos: str, section: Mapping[str, Mapping[str, Any]], verbs: Mapping[str, Mapping[str, Any]]
+    pos: str, section: Mapping[str, Mapping[str, Any]], sections: Mapping[str, frozenset[str]]
 ) -> dict[str, tuple[TriggerRule, ...]]:
-    # "@ASSAULT" in a word list stands for every verb listed under ASSAULT ("vowed to <any act of violence>")
-    sections = {event_type: frozenset(str(v).lower() for v in entries) for event_type, entries in verbs.items()}
     found: dict[str, list[TriggerRule]] = {}
     for event_type, entries in section.items():
         for lemma, spec in entries.items():
@@ -398,7 +384,9 @@ class TriggerLexicon:
         raw: dict[str, Any] = yaml.safe_load(text)
         options = CameoOptions.from_spec(raw.get("petrarch"))
         cameo = CameoMatcher.load(EventTypeTable.load(), options) if petrarch and options.enabled else None
-        return cls(_index("verb", raw["verbs"], raw["verbs"]), _index("noun", raw["nouns"], raw["verbs"]), cameo)
+        # "@ASSAULT" in a word list stands for every verb listed under ASSAULT ("vowed to <any act of violence>")
+        sections = {kind: frozenset(str(v).lower() for v in entries) for kind, entries in raw["verbs"].items()}
+        return cls(_index("verb", raw["verbs"], sections), _index("noun", raw["nouns"], sections), cameo)
 
     def rules(self) -> Iterator[TriggerRule]:
         """Every entry, verbs first."""
@@ -456,16 +444,22 @@ class TriggerLexicon:
 
 
 def _governors(token: Token) -> Iterator[Token]:
-    """The words above a token up to a clause with its own subject it is conjoined to: in "X was
-    looted the town, but Y said he was working with Z" the second clause is no content of "looted";
-    in "dropped his guns and surrendered" the verbs still share one."""
-    while token.head.i != token.i and not (token.dep_ == "conj" and _has_subject(token)):
+    """The words above a token up to a clause with its own subject it is conjoined to: in "X looted
+    the town, but Y said he was working with Z" the second clause is no content of "looted"; in
+    "dropped his guns and surrendered" the verbs still share one."""
+    while token.head.i != token.i and not (token.dep_ == "conj" and has_subject(token)):
         token = token.head
         yield token
 
 
-def _has_subject(verb: Token) -> bool:
+def has_subject(verb: Token) -> bool:
+    """Whether a verb has a subject of its own (a clause, not a second predicate of one subject)."""
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def infinitive(clause: Token) -> bool:
+    """Whether a clause is a to-infinitive ("to attack", "to support refugees")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
@@ -575,7 +569,7 @@ def condition_of_content(verb: Token, trigger_heads: set[int]) -> bool:
 
 def purpose_of_trigger(verb: Token, trigger_heads: set[int]) -> bool:
     """Whether the verb is the purpose infinitive of another event ("began a strike to protest")."""
-    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ != "advcl" or not infinitive(verb):
         return False
     governor = verb.head
     return governor.i in trigger_heads or any(c.i in trigger_heads for c in governor.children if c.dep_ == "dobj")
@@ -583,7 +577,7 @@ def purpose_of_trigger(verb: Token, trigger_heads: set[int]) -> bool:
 
 def intended(verb: Token) -> bool:
     """Whether the verb is the to-clause of a noun of intention ("a plot to blow up", "plans to build")."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not infinitive(verb):
         return False
     if verb.dep_ == "acl":
         return _lemma(verb.head) in INTENTIONS
@@ -617,104 +611,20 @@ def measured_span(noun: Token) -> Token | None:
 # named parties a verb of giving can give to, and what it sends that is no gift
 RECIPIENT_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 NOT_GIVEN = frozenset(
-    {
-        "letter",
-        "message",
-        "note",
-        "signal",
-        "invitation",
-        "condolence",
-        "condolences",
-        "greeting",
-        "greetings",
-        "warning",
-        "envoy",
-        "delegation",
-        "team",
-        "official",
-        "minister",
-        "diplomat",
-        "representative",
-        "troop",
-        "troops",
-        "soldier",
-        "soldiers",
-        "force",
-        "forces",
-        "ultimatum",
-        "request",
-        "demand",
-        "proposal",
-        "report",
-        "complaint",
-        "protest",
-        "word",
-        "congratulations",
-        "thanks",
-        "welcome",
-        "reception",
-        "speech",
-        "address",
-        "interview",
-        "statement",
-        "briefing",
-        "assurance",
-        "assurances",
-        "blessing",
-        "approval",
-        "endorsement",
-        "backing",
-        "support",
-        "personnel",
-        "staff",
-        "expert",
-        "experts",
-        "mission",
-        "observer",
-        "observers",
-        "inspector",
-        "inspectors",
-        "investigator",
-        "investigators",
-        "monitor",
-        "monitors",
-        "peacekeeper",
-        "peacekeepers",
-        "doctor",
-        "doctors",
-        "ambassador",
-        "emissary",
-        "mediator",
-        "negotiator",
-        "negotiators",
-    }
+    {"letter", "message", "note", "signal", "invitation", "condolence", "condolences", "greeting", "greetings",
+     "warning", "envoy", "delegation", "team", "official", "minister", "diplomat", "representative", "troop",
+     "troops", "soldier", "soldiers", "force", "forces", "ultimatum", "request", "demand", "proposal", "report",
+     "complaint", "protest", "word", "congratulations", "thanks", "welcome", "reception", "speech", "address",
+     "interview", "statement", "briefing", "assurance", "assurances", "blessing", "approval", "endorsement",
+     "backing", "support", "personnel", "staff", "expert", "experts", "mission", "observer", "observers",
+     "inspector", "inspectors", "investigator", "investigators", "monitor", "monitors", "peacekeeper",
+     "peacekeepers", "doctor", "doctors", "ambassador", "emissary", "mediator", "negotiator", "negotiators"}
 )
 # verbs that tell what an attack did, with the attack as their subject: "air strikes hit a market",
 # "the ambush left six dead", "clashes claimed ten lives"
 IMPACT_VERBS = frozenset(
-    {
-        "hit",
-        "strike",
-        "kill",
-        "wound",
-        "injure",
-        "destroy",
-        "damage",
-        "target",
-        "level",
-        "flatten",
-        "raze",
-        "leave",
-        "claim",
-        "rock",
-        "shake",
-        "pound",
-        "devastate",
-        "wreck",
-        "tear",
-        "rip",
-        "displace",
-    }
+    {"hit", "strike", "kill", "wound", "injure", "destroy", "damage", "target", "level", "flatten", "raze",
+     "leave", "claim", "rock", "shake", "pound", "devastate", "wreck", "tear", "rip", "displace"}
 )
 # nouns for a state of affairs rather than an act, which a verb of impact does not make an event:
 # "the war has killed thousands"

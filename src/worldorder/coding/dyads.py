@@ -501,6 +501,12 @@ def _ethnic(head: Token) -> bool:
     return any(_lemma(t) == "ethnic" for t in head.doc[head.left_edge.i : head.i])
 
 
+def scene_actor(country: str, at: Token) -> ActorMention:
+    """The state where an event happened, standing in for a party the text does not name (the
+    field's convention for unknown perpetrators, and for the host of a visit)."""
+    return ActorMention(ActorCode(country, None, None), "", at.idx, at.idx, country_basis="place")
+
+
 def _of_whom(number: Token) -> list[Token]:
     """What a number counts: "two of the militants"."""
     return [o for p in _children(number, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]
@@ -619,8 +625,7 @@ class DyadReader:
         scene = scene or next((v.code.country for v in dyad.targets if v.code.country), None)
         if scene is None:
             return dyad
-        source = ActorMention(ActorCode(scene, None, None), "", verb.idx, verb.idx)
-        return replace(dyad, sources=(source,), where=scene)
+        return replace(dyad, sources=(scene_actor(scene, verb),), where=scene)
 
     def by_authorities(self, trigger: Trigger, dyad: Dyad) -> Dyad:
         """ "A former soldier was jailed in Turkey": an act only authorities perform, told in the
@@ -631,8 +636,7 @@ class DyadReader:
         scene = self._where(verb, () if dyad.placed else dyad.targets)
         if scene is None:
             return dyad
-        source = ActorMention(ActorCode(scene, None, None), "", verb.idx, verb.idx, country_basis="place")
-        return replace(dyad, sources=(source,), where=scene)
+        return replace(dyad, sources=(scene_actor(scene, verb),), where=scene)
 
     def _where(self, token: Token, parties: Sequence[ActorMention] = (), venue: bool = False) -> str | None:
         """The country of the first place in the trigger's clause ("protesters in Kirkuk"), else in

@@ -27,6 +27,7 @@ from worldorder.coding.dyads import (
     codable,
     mention_phrase,
     placed,
+    scene_actor,
     source_heads,
     subject_heads,
     unnamed_party,
@@ -41,8 +42,10 @@ from worldorder.coding.triggers import (
     Trigger,
     TriggerLexicon,
     TriggerRule,
+    has_subject,
     hosting_verb,
     impact_verb,
+    infinitive,
 )
 from worldorder.geo.gazetteer import Gazetteer
 from worldorder.model import ActorCode, ActorMention, Event, Mention
@@ -262,7 +265,7 @@ def _host(source: ActorMention, where: str | None, at: Token) -> ActorMention | 
     """The country where a visit or meeting took place, as its other party, when it is not the source's."""
     if where is None or where == source.code.country:
         return None
-    return ActorMention(ActorCode(where, None, None), "", at.idx, at.idx, country_basis=PLACE_BASIS)
+    return scene_actor(where, at)
 
 
 def own_adjective(source: ActorMention, target: ActorMention | None, doc: Doc) -> bool:
@@ -302,8 +305,7 @@ def told_as_fact(trigger: Trigger, modality: str) -> bool:
         return told or any(c.ent_type_ in ("DATE", "TIME") for c in token.subtree)
     aspect = token.dep_ == "xcomp" and _lemma(token.head) in ASPECT_VERBS  # "continued to shell the town"
     # a doer we could not resolve ("he", "they") is an unknown source: the act is still told
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-    subordinate = token.dep_ in ("xcomp", "relcl", "amod") or infinitive
+    subordinate = token.dep_ in ("xcomp", "relcl", "amod") or infinitive(token)
     return aspect or not subordinate
 
 
@@ -572,13 +574,11 @@ def _hidden(token: Token, told: list[tuple[Trigger, list[Event]]]) -> bool:
     return any(events and t.token.i != token.i and _behind(token, t.token) for t, events in told)
 
 
-# temporal and causal subordinators: "after rebels shot down a plane", "as the opposition threatened"
-BACKGROUND_PREPS = frozenset(
-    {"after", "following", "during", "amid", "amidst", "despite", "because", "before", "since"}
-)
-BACKGROUND_MARKS = frozenset({"after", "before", "because", "since", "as", "while", "when", "until", "once"})
+# what runs beside the main event or explains it: "during the talks", "as the opposition threatened";
+# what happened before or after it ("after rebels shot down a plane") is told as happening too
+BACKGROUND_PREPS = frozenset({"during", "amid", "amidst", "despite", "because", "since"})
+BACKGROUND_MARKS = frozenset({"because", "since", "as", "while", "when", "until", "once"})
 CONDITIONS = frozenset({"if", "unless"})
-SEQUENCE = frozenset({"after", "following", "before"})  # events told in sequence with the main one
 CONTRASTS = frozenset({"but", "yet", "while", "whereas"})
 # a gerund stating the grounds of the main event: "accused X of violating", "arrested for collaborating"
 GROUNDS_PREPS = frozenset({"of", "for"})
@@ -593,9 +593,11 @@ def background(link: Token, verbal: bool) -> bool:
     """Whether a dependency link puts its phrase in the background of its head's event: a relative
     clause or participle of an argument ("refugees fleeing the war", "troops who overran the town"),
     the grounds of an accusation or arrest, a condition, a noun's "that" clause, a finite verb
-    coordinated after another (see ``_added``), and for a verb trigger (``verbal``) a temporal or
-    causal clause or phrase ("one day after rebels shot down ..."). A named event in a temporal
-    phrase ("following Russia's invasion of Ukraine") stays: the news often codes it as well."""
+    coordinated after another with the same subject (see ``_added``), and for a verb trigger
+    (``verbal``) a clause or phrase of what runs beside the main event or explains it ("as the
+    opposition threatened ...", "because ..."). What happened before or after it stays ("one day
+    after rebels shot down ..."), as does a named event in a temporal phrase ("following Russia's
+    invasion of Ukraine"): the news codes those as well."""
     dep = link.dep_
     if dep == "relcl":
         return True
@@ -609,14 +611,12 @@ def background(link: Token, verbal: bool) -> bool:
         return True  # "would meet him if he gave them a veto": the condition is no event yet
     if not verbal:
         return False
-    # what happened before or after the main event is told as happening too ("after shelling the
-    # port, the navy withdrew"); what runs beside it or explains it stays in the background
     if dep == "prep":
-        return link.lower_ in BACKGROUND_PREPS - SEQUENCE
+        return link.lower_ in BACKGROUND_PREPS
     if dep != "advcl":
         return False
-    purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in link.children)  # "sent aid to support refugees"
-    return purpose or _afterthought(link) or marked(link, BACKGROUND_MARKS - SEQUENCE)
+    purpose = infinitive(link)  # "sent aid to support refugees"
+    return purpose or _afterthought(link) or marked(link, BACKGROUND_MARKS)
 
 
 def _added(verb: Token) -> bool:
@@ -625,7 +625,7 @@ def _added(verb: Token) -> bool:
     still refusing ...") nor a chain of participles ("killing one and arresting 12")."""
     if verb.pos_ not in ("VERB", "AUX") or verb.head.pos_ not in ("VERB", "AUX") or verb.tag_ == "VBG":
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if has_subject(verb):
         return False  # a clause with its own subject tells its own event: "..., and the army was put on alert"
     between = verb.doc[verb.head.i + 1 : verb.left_edge.i]
     return not any(t.dep_ == "cc" and t.lower_ in CONTRASTS for t in between)

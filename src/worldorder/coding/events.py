@@ -38,7 +38,6 @@ from worldorder.coding.parties import names_party
 from worldorder.coding.places import PlacedResolver
 from worldorder.coding.triggers import (
     DURATIVE_NOUNS,
-    INTENTIONS,
     Trigger,
     TriggerLexicon,
     TriggerRule,
@@ -46,6 +45,7 @@ from worldorder.coding.triggers import (
     hosting_verb,
     impact_verb,
     infinitive,
+    intended,
 )
 from worldorder.geo.gazetteer import Gazetteer
 from worldorder.model import ActorCode, ActorMention, Event, Mention
@@ -454,9 +454,9 @@ class EventCoder:
         event_type = None if coded else self._second.adds(opinion)
         if event_type is None:
             return kept
+        if any(intended(t) for t in sentence):
+            return kept  # "... drawing up plans to shell the camps": what the model reads is planned, not done
         anchor = sentence.root
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in INTENTIONS for c in anchor.children):
-            return kept  # "are making plans to attack": what the model reads is planned, not done
         rule = TriggerRule(anchor.lemma_.lower(), "model", event_type)
         return self._code_trigger(Trigger(anchor, rule), sentence, dyads, finder)
 

@@ -323,7 +323,7 @@ def test_taking_in_refugees_grants_asylum(text: str) -> None:
     ("text", "recipient"),
     [
         ("Denmark provided Kenya with maize and fertiliser worth $5 million.", "KEN"),
-        ("Qatar supplied Sudan's hospitals with medicine and generators.", "SDN"),
+        ("Brazil provided Haiti with doctors and vaccines.", "HTI"),
     ],
 )
 def test_supplying_someone_with_goods_is_aid_to_them(text: str, recipient: str) -> None:
@@ -441,10 +441,10 @@ def test_a_bare_party_that_police_shoot_at_is_of_the_polices_country() -> None:
     assert event.target.country_basis == "source"
 
 
-def test_a_country_named_only_as_the_other_sides_is_not_where_it_happened() -> None:
-    text = "Separatist commanders promised to shell the Moroccan garrison."
-    [event] = [e for e in events(text) if e.event_type == "THREATEN"]
-    assert event.source.country_basis != "place"
+def test_a_country_named_only_as_whose_another_party_is_is_not_where_it_happened() -> None:
+    # the jailing authorities are the state where it happened; the paper's nationality says nothing of it
+    [event] = events("Two reporters working for a Moroccan newspaper were detained on Friday.")
+    assert event.source.code.country is None
 
 
 def test_a_country_naming_a_place_noun_is_where_it_happened() -> None:
@@ -505,7 +505,7 @@ def test_a_jailing_with_no_agent_and_no_place_keeps_an_unknown_source() -> None:
 
 
 def test_the_people_a_number_counts_are_the_ones_seized() -> None:
-    text = "Five of the escaped Chadian prisoners were seized by border guards at dawn."
+    text = "Three of the escaped Chadian fighters were captured by border guards at dawn."
     [event] = [e for e in events(text) if e.event_type == "COERCE"]
     assert event.target is not None and event.target.code.country == "TCD"
 
@@ -544,7 +544,7 @@ def test_an_acronym_written_as_a_word_is_the_same_actor(text: str, group: str) -
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The raid went ahead without the sanction of the cabinet.", False),
+        ("The deal needs the sanction of the Security Council.", False),
         ("The court imposed a sanction on the company.", True),
         ("Moscow kept its sanctions against the bloc in place.", True),
     ],
@@ -621,7 +621,7 @@ def test_a_meeting_with_officials_of_ones_own_country_is_kept() -> None:
 
 
 def test_a_participle_describing_the_subject_says_who_it_is_not_what_it_did() -> None:
-    found = {e.event_type for e in events("The alliance battling the separatists in the east has agreed to a truce.")}
+    found = {e.event_type for e in events("The coalition fighting the separatists has agreed to a truce.")}
     assert "ASSAULT" not in found and found
 
 

@@ -40,8 +40,9 @@ PART_WORDS |= {"dozens", "scores", "hundreds", "thousands", "millions", "number"
 # what a vow to "fight" or "crush" can aim at without threatening anyone
 SOCIAL_ILLS = frozenset({"corruption", "poverty", "crime", "inflation", "disease", "hunger", "drug", "illiteracy"})
 SOCIAL_ILLS |= {"unemployment", "pollution", "impunity", "racism", "discrimination", "fraud", "graft", "epidemic"}
-# verbs that name the recipient as object and the thing given after "with"
-SUPPLYING = frozenset({"provide", "supply", "equip", "furnish", "arm", "present", "help", "assist"})
+# verbs that name the recipient as object and the thing given after "with" ("provided Jordan with
+# medicine"); only verbs whose entries ask for an object need it ("supply", "arm" count without one)
+SUPPLYING = frozenset({"provide"})
 # "a mission of observers", "a series of bombs": the group is named by its members
 GROUP_WORDS = frozenset({"mission", "team", "group", "contingent", "batch", "unit", "delegation", "party"})
 GROUP_WORDS |= {"series", "wave", "spate", "string"}  # "a series of bombs", "a wave of arrests"

@@ -302,6 +302,7 @@ def test_page_lists_the_period_picked_even_when_the_whole_list_answers_later(pag
     rows = page.locator("#timeline-events tbody tr")
     expect(rows).to_have_count(wanted)
     assert held, "the whole list was asked for first"
-    held[0].continue_()
-    page.wait_for_timeout(500)  # let the late answer arrive
+    with page.expect_response("**/api/events/by-id*"):
+        held[0].continue_()
+    page.evaluate("() => new Promise((done) => setTimeout(done, 0))")  # the page's handler of that answer ran
     expect(rows).to_have_count(wanted)

@@ -628,3 +628,54 @@ def test_a_participle_describing_the_subject_says_who_it_is_not_what_it_did() ->
 def test_a_participle_describing_the_object_may_be_the_news() -> None:
     found = {e.event_type for e in events("Police dispersed students protesting against the new fees.")}
     assert {"COERCE", "PROTEST"} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The shelling of the harbour resumed on Thursday.", True),
+        ("Heavy fighting erupted near the airport.", True),
+        ("A second raid took place before dawn.", True),
+        ("Skirmishes broke out along the ceasefire line.", True),
+        ("The civil war raged for a decade.", False),
+        ("The war continued into its fourth year.", False),
+    ],
+)
+def test_an_act_said_to_take_place_is_an_event_a_standing_state_is_not(text: str, expected: bool) -> None:
+    found = {e.event_type for e in events(text)} & {"ASSAULT", "COERCE"}
+    assert bool(found) is expected
+
+
+def test_a_meeting_said_to_take_place_again_is_no_new_event() -> None:
+    assert not events("The summit took place amid a row over fishing rights.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The navy sent missiles to the islands off the coast.", "MOBILIZE"),
+        ("Norway sent missiles to Estonia.", "AID"),
+        ("The regime sent rockets to the militias in the south.", "AID"),
+    ],
+)
+def test_weapons_sent_with_no_party_to_receive_them_are_moved_not_given(text: str, expected: str) -> None:
+    assert {e.event_type for e in events(text)} & {"AID", "MOBILIZE"} == {expected}
+
+
+def test_words_and_orders_given_to_someone_are_no_aid() -> None:
+    assert "AID" not in {e.event_type for e in events("The mayor gave strict orders to his staff on Monday.")}
+    assert "AID" not in {e.event_type for e in events("The king sent his sympathy to the Italian people.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kurdish fighters recaptured the dam on Tuesday.", "ASSAULT"),
+        ("Coast guards turned back two boats of migrants.", "COERCE"),
+        ("A court in Minsk sentenced the blogger to six years.", "ACCUSE"),
+        ("The media regulator suspended the licence of a private radio station.", "SANCTION"),
+        ("The two foreign ministers held a telephone call on Sunday.", "CONSULT"),
+    ],
+)
+def test_acts_of_the_cameo_codebook_the_lexicon_had_missed(text: str, expected: str) -> None:
+    assert expected in {e.event_type for e in events(text)}

@@ -41,6 +41,7 @@ from worldorder.coding.triggers import (
     Trigger,
     TriggerLexicon,
     TriggerRule,
+    has_particle,
     has_subject,
     hosting_verb,
     impact_verb,
@@ -62,6 +63,11 @@ YIELDING = frozenset({"RETREAT", "CONCEDE"})  # releases and concessions are mos
 # what harms with no one acting: "the earthquake killed 300" is no event
 # verbs whose to-clause happens as they are told: "continued to pound", "began to withdraw"
 ASPECT_VERBS = frozenset({"continue", "keep", "begin", "start", "resume", "proceed", "go"})
+# verbs that say an act took place, with the act as their subject: "the shelling resumed", "fighting
+# erupted", "the raid took place on Monday" (a state of affairs, "the war continued", is no act)
+OCCURRENCE_VERBS = ASPECT_VERBS | frozenset(
+    {"erupt", "occur", "happen", "intensify", "escalate", "rage", "spread", "break", "take"}
+)
 NATURAL_FORCES = frozenset(
     {"earthquake", "quake", "flood", "storm", "hurricane", "cyclone", "typhoon", "tornado", "fire", "blaze"}
     | {"wildfire", "landslide", "mudslide", "avalanche", "drought", "disease", "virus", "outbreak", "epidemic"}
@@ -70,7 +76,7 @@ NATURAL_FORCES = frozenset(
 # what the text presents as having happened; plans, purposes and conditions need their actors named
 FACTUAL = frozenset({"asserted", "reported", "alleged"})
 HOME_SECTOR = "GOV"  # an unstated protest or concession target is the actor's own government
-REQUEST, THREATEN = "REQUEST", "THREATEN"
+CONSULT, REQUEST, THREATEN = "CONSULT", "REQUEST", "THREATEN"
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 IF = frozenset({"if"})
 # qualifiers of a bare actor standing for several states, none named ("Western governments")
@@ -301,12 +307,27 @@ def told_as_fact(trigger: Trigger, modality: str) -> bool:
     if modality not in FACTUAL:
         return False
     if trigger.nominal:
-        told = hosting_verb(token) is not None or impact_verb(token) is not None
+        occurred = _occurred(token) and trigger.rule.event_type != CONSULT  # "the summit took place": told again
+        told = hosting_verb(token) is not None or impact_verb(token) is not None or occurred
         return told or any(c.ent_type_ in ("DATE", "TIME") for c in token.subtree)
     aspect = token.dep_ == "xcomp" and _lemma(token.head) in ASPECT_VERBS  # "continued to shell the town"
     # a doer we could not resolve ("he", "they") is an unknown source: the act is still told
     subordinate = token.dep_ in ("xcomp", "relcl", "amod") or infinitive(token)
     return aspect or not subordinate
+
+
+def _occurred(noun: Token) -> bool:
+    """Whether an act noun is the subject of a verb saying it took place: "air strikes resumed on
+    Monday", "clashes broke out", "the raid took place at dawn"; not "the war continued"."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.pos_ != "VERB" or _lemma(noun) in DURATIVE_NOUNS:
+        return False
+    lemma = _lemma(verb)
+    if lemma == "break":
+        return has_particle(verb, "out")
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    return lemma in OCCURRENCE_VERBS
 
 
 def fallback_pairs(telling: _Telling) -> Iterator[tuple[ActorMention, ActorMention | None, bool]]:

@@ -276,13 +276,14 @@ def _complements(token: Token) -> Iterator[Token]:
 
 def gives_to_party(verb: Token) -> bool:
     """Whether a verb of giving names a party it gives to ("returned the paintings to Italy", "handed
-    over trucks to the Red Cross") and what it gives is a thing, not words or envoys ("sent a letter
-    to Iran", "sent a delegation to Cairo")."""
+    over trucks to the Red Cross", "sent rockets to the rebels") and what it gives is a thing, not
+    words or envoys ("sent a letter to Iran", "sent a delegation to Cairo")."""
     given = list(_objects(verb))
     if not given or any(_lemma(o) in NOT_GIVEN for o in given):
         return False  # "returned to Geneva" gives nothing
-    groups = (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to")
-    return any(t.ent_type_ in RECIPIENT_ENTITIES for prep in groups for t in prep.subtree)
+    groups = (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to")
+    received = (t for prep in groups for t in prep.subtree)
+    return any(t.ent_type_ in RECIPIENT_ENTITIES or (t.dep_ == "pobj" and names_party(t)) for t in received)
 
 
 def _aimed_at_ill(clause: Token) -> bool:
@@ -619,7 +620,9 @@ NOT_GIVEN = frozenset(
      "interview", "statement", "briefing", "assurance", "assurances", "blessing", "approval", "endorsement",
      "backing", "support", "personnel", "staff", "expert", "experts", "mission", "observer", "observers",
      "inspector", "inspectors", "investigator", "investigators", "monitor", "monitors", "peacekeeper",
-     "peacekeepers", "doctor", "doctors", "ambassador", "emissary", "mediator", "negotiator", "negotiators"}
+     "peacekeepers", "doctor", "doctors", "ambassador", "emissary", "mediator", "negotiator", "negotiators",
+     "sympathy", "sympathies", "order", "orders", "instruction", "instructions", "priority", "attention",
+     "permission", "consent", "go-ahead", "notice", "advice", "thought", "thoughts", "prayer", "prayers"}
 )
 # verbs that tell what an attack did, with the attack as their subject: "air strikes hit a market",
 # "the ambush left six dead", "clashes claimed ten lives"

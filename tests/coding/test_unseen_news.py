@@ -679,3 +679,14 @@ def test_words_and_orders_given_to_someone_are_no_aid() -> None:
 )
 def test_acts_of_the_cameo_codebook_the_lexicon_had_missed(text: str, expected: str) -> None:
     assert expected in {e.event_type for e in events(text)}
+
+
+def test_an_agentless_attack_is_kept_beside_another_kind_of_act_told_in_its_own_clause() -> None:
+    text = "A mine killed four soldiers near Kidal, a month after France said it was withdrawing its troops."
+    assert {"ASSAULT", "RETREAT"} <= {e.event_type for e in events(text)}
+
+
+def test_an_agentless_toll_beside_the_attack_that_caused_it_is_one_event() -> None:
+    text = "Nine villagers were killed on Sunday when rebels attacked a market in the north."
+    [event] = [e for e in events(text) if e.event_type == "ASSAULT"]
+    assert event.source.code.sector == "REB"

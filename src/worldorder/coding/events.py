@@ -586,7 +586,17 @@ def secondary(token: Token, found: list[Event], told: list[tuple[Trigger, list[E
     alleged = token.dep_ == "pcomp" and all(e.modality == "alleged" for e in found)
     if (not alleged and any(_behind(token, other) for other in others)) or _credited(token):
         return True
-    named = (e for t, events in told if t.token.i != token.i and not _hidden(t.token, told) for e in events)
+    # in a clause of the agentless event's own, only the same kind of act names who did it: "23 were
+    # killed as jets bombed the town" is the bombing; "a bomb killed two, weeks after X announced a
+    # withdrawal" is two events
+    types = {e.event_type for e in found}
+    named = (
+        e
+        for t, events in told
+        if t.token.i != token.i and not _hidden(t.token, told)
+        for e in events
+        if e.event_type in types or not token.is_ancestor(t.token)
+    )
     return all(not e.source.text for e in found) and any(e.source.text for e in named)
 
 

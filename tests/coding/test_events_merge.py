@@ -105,3 +105,38 @@ def test_merge_takes_the_location_grounded_in_the_clause() -> None:
     grounded = event("ESP", "PRT", location=place("Lisbon"), location_basis="clause")
     [merged] = merge_mentions([loose, grounded])
     assert merged.location is not None and merged.location.name == "Lisbon"
+
+
+def attack(source: ActorMention, target: ActorMention) -> Event:
+    base = event("SYR", "USA", event_type="ASSAULT", mode=None, symmetric=False)
+    return replace(base, source=source, target=target)
+
+
+def named(country: str | None, text: str, basis: str = "named") -> ActorMention:
+    return ActorMention(ActorCode(country, None, "MIL"), text, 0, len(text), basis)
+
+
+def test_a_later_telling_that_does_not_say_who_did_it_joins_the_named_attack_on_the_same_party() -> None:
+    bombing = attack(named("SYR", "the militia"), named("USA", "four Americans"))
+    toll = attack(named(None, ""), named("USA", "two US soldiers"))
+    [merged] = merge_mentions([bombing, toll])
+    assert merged.source.text == "the militia" and len(merged.mentions) == 2
+
+
+@pytest.mark.parametrize(
+    "toll",
+    [
+        attack(named(None, ""), named("GBR", "two British soldiers")),  # another party
+        attack(named("IRQ", "gunmen"), named("USA", "two US soldiers")),  # another named doer
+        attack(named(None, ""), named("SYR", "people", "place")),  # a party only placed in the country
+    ],
+)
+def test_an_agentless_telling_stays_apart_from_attacks_on_other_or_unnamed_parties(toll: Event) -> None:
+    bombing = attack(named("SYR", "the militia"), named("USA", "four Americans"))
+    assert len(merge_mentions([bombing, toll])) == 2
+
+
+def test_an_agentless_telling_before_the_named_one_is_not_given_its_doer() -> None:
+    toll = attack(named(None, ""), named("USA", "two US soldiers"))
+    bombing = attack(named("SYR", "the militia"), named("USA", "four Americans"))
+    assert len(merge_mentions([toll, bombing])) == 2

@@ -35,12 +35,29 @@ def actor_key(actor: ActorMention | None) -> tuple[str | None, str | None, str |
     return (code.country, code.known_group, kind)
 
 
+def agentless(event: Event) -> bool:
+    """Told with no word for who did it ("two soldiers were killed"): its source is only a default."""
+    return not event.source.text
+
+
 def same_dyad(a: Event, b: Event) -> bool:
-    """Same source and target, or swapped when either event is symmetric."""
+    """Same source and target, or swapped when either event is symmetric; a later telling that does
+    not say who did it fits an earlier one's source with the same named target ("a bomber killed
+    four Americans ... two US soldiers were among the dead")."""
     forward = (actor_key(a.source), actor_key(a.target))
     if forward == (actor_key(b.source), actor_key(b.target)):
         return True
-    return (a.symmetric or b.symmetric) and forward == (actor_key(b.target), actor_key(b.source))
+    if (a.symmetric or b.symmetric) and forward == (actor_key(b.target), actor_key(b.source)):
+        return True
+    return agentless(b) and not agentless(a) and named_alike(a.target, b.target)
+
+
+def named_alike(a: ActorMention | None, b: ActorMention | None) -> bool:
+    """Two targets the text names as the same country or organisation ("four Americans", "two US
+    soldiers"), not merely placed in one."""
+    if a is None or b is None or "place" in (a.country_basis, b.country_basis):
+        return False
+    return actor_key(a) == actor_key(b) and (a.code.country or a.code.known_group) is not None
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
@@ -100,6 +117,7 @@ def _absorb(kept: Event, other: Event) -> Event:
         placed = other
     return replace(
         kept,
+        attribution=kept.attribution or other.attribution,
         mentions=kept.mentions + other.mentions,
         symmetric=kept.symmetric or other.symmetric,
         date=dated.date,
@@ -107,7 +125,6 @@ def _absorb(kept: Event, other: Event) -> Event:
         date_basis=dated.date_basis,
         location=placed.location,
         location_basis=placed.location_basis,
-        attribution=kept.attribution or other.attribution,
     )
 
 

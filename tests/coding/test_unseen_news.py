@@ -690,3 +690,15 @@ def test_an_agentless_toll_beside_the_attack_that_caused_it_is_one_event() -> No
     text = "Nine villagers were killed on Sunday when rebels attacked a market in the north."
     [event] = [e for e in events(text) if e.event_type == "ASSAULT"]
     assert event.source.code.sector == "REB"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The families of the long war have nowhere left to go.",
+        "The seven-year war has left the country in ruins.",
+        "The war, which enters its fifth year next month, has displaced millions.",
+    ],
+)
+def test_a_war_is_a_standing_state_however_long_it_has_lasted(text: str) -> None:
+    assert "ASSAULT" not in {e.event_type for e in events(text)}

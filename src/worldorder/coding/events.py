@@ -73,6 +73,9 @@ NATURAL_FORCES = frozenset(
     | {"wildfire", "landslide", "mudslide", "avalanche", "drought", "disease", "virus", "outbreak", "epidemic"}
     | {"pandemic", "accident", "crash", "collapse", "heatwave", "lightning", "tsunami", "eruption", "famine"}
 )
+# verbs of being, having and spending time: a sentence resting on one tells a state, not an act the
+# learned second opinion could anchor ("X is not party to the deal", "he spent a month as a medic")
+STATE_VERBS = frozenset({"be", "have", "remain", "stay", "seem", "appear", "become", "spend", "leave", "look"})
 # what the text presents as having happened; plans, purposes and conditions need their actors named
 FACTUAL = frozenset({"asserted", "reported", "alleged"})
 HOME_SECTOR = "GOV"  # an unstated protest or concession target is the actor's own government
@@ -309,7 +312,9 @@ def told_as_fact(trigger: Trigger, modality: str) -> bool:
     if trigger.nominal:
         occurred = _occurred(token) and trigger.rule.event_type != CONSULT  # "the summit took place": told again
         told = hosting_verb(token) is not None or impact_verb(token) is not None or occurred
-        return told or any(c.ent_type_ in ("DATE", "TIME") for c in token.subtree)
+        # a date measures a standing state rather than timing an act: "the seven-year war"
+        timed = _lemma(token) not in DURATIVE_NOUNS and any(c.ent_type_ in ("DATE", "TIME") for c in token.subtree)
+        return told or timed
     aspect = token.dep_ == "xcomp" and _lemma(token.head) in ASPECT_VERBS  # "continued to shell the town"
     # a doer we could not resolve ("he", "they") is an unknown source: the act is still told
     subordinate = token.dep_ in ("xcomp", "relcl", "amod") or infinitive(token)
@@ -478,6 +483,8 @@ class EventCoder:
         if any(intended(t) for t in sentence):
             return kept  # "... drawing up plans to shell the camps": what the model reads is planned, not done
         anchor = sentence.root
+        if anchor.lemma_.lower() in STATE_VERBS:
+            return kept  # "the displaced have nowhere left to run": what the words are about, no act
         rule = TriggerRule(anchor.lemma_.lower(), "model", event_type)
         return self._code_trigger(Trigger(anchor, rule), sentence, dyads, finder)
 

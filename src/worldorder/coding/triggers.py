@@ -476,6 +476,8 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
     if trigger.nominal:
         if token.dep_ == "compound" and token.head.i in trigger_heads:  # "war games", "aid suspension"
             return True
+        if _lemma(token) in DURATIVE_NOUNS and hosting_verb(token) is None:  # "Russia's war", "victims of the war"
+            return True
         if topic_of_noun(token, trigger_heads):  # "a demand for the release", "in protest of the refusal"
             return True
         governor = governing_verb(token)

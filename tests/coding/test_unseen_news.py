@@ -702,3 +702,21 @@ def test_an_agentless_toll_beside_the_attack_that_caused_it_is_one_event() -> No
 )
 def test_a_war_is_a_standing_state_however_long_it_has_lasted(text: str) -> None:
     assert "ASSAULT" not in {e.event_type for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Riot police used water cannon and rubber bullets on the marchers.", "175"),
+        ("The cabinet declared a state of emergency in three provinces.", "1724"),
+        ("The generals imposed martial law after the coup.", "1724"),
+        ("The governor imposed a night curfew on the city.", "1723"),
+        ("Coast guards intercepted a fishing boat in disputed waters.", "1711"),
+    ],
+)
+def test_repression_and_emergency_rule_are_coerce_with_their_cameo_code(text: str, cameo: str) -> None:
+    assert cameo in {e.cameo for e in events(text) if e.event_type == "COERCE"}
+
+
+def test_lifting_a_state_of_emergency_is_no_coercion() -> None:
+    assert "COERCE" not in {e.event_type for e in events("The president lifted the state of emergency on Friday.")}

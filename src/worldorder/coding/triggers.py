@@ -49,6 +49,7 @@ GROUP_WORDS |= {"series", "wave", "spate", "string"}  # "a series of bombs", "a 
 GROUP_WORDS |= {"deployment", "detachment"}  # "the first deployment of Dutch peacekeepers"
 # "held two days of talks", "launched a week of war games": a span names the event it measures
 MEASURE_WORDS = frozenset({"day", "week", "month", "hour", "year", "round", "session"})
+MEASURE_WORDS |= {"state"}  # "declared a state of emergency": the state is the emergency declared
 # "joint exercises", "combined drills": manoeuvres held together (CAMEO 062), not shows of force (150)
 JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "trilateral", "multinational", "multilateral"})
 PETRARCH = "petrarch2"

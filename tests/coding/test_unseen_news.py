@@ -720,3 +720,15 @@ def test_repression_and_emergency_rule_are_coerce_with_their_cameo_code(text: st
 
 def test_lifting_a_state_of_emergency_is_no_coercion() -> None:
     assert "COERCE" not in {e.event_type for e in events("The president lifted the state of emergency on Friday.")}
+
+
+def test_they_after_a_sentence_about_an_armed_group_is_that_group() -> None:
+    text = "Hezbollah fighters moved south overnight. They later shelled two border posts."
+    [event] = [e for e in events(text) if e.event_type == "ASSAULT"]
+    assert event.source.code.known_group == "HEZBOLLAH"
+
+
+def test_an_attack_by_an_unresolved_they_is_still_told() -> None:
+    [event] = [e for e in events("They later attacked two farms near the river.") if e.event_type == "ASSAULT"]
+    assert event.source.text == "They" and event.source.country_basis == "unknown"
+

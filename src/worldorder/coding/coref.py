@@ -81,10 +81,13 @@ class DiscourseMemory:
         return None if referent is None else _at(head, referent.code)
 
     def _body(self, head: Token) -> ActorMention | None:
-        """ "Turkey has massed troops on the border. It has vowed to ...": an "it" that is the
-        subject of a sentence's main clause is the state or organisation the main clause of the
-        sentence just before was about; any other "it" is left alone."""
-        if head.lower_ != "it" or head.dep_ not in SUBJECT_DEPS or head.head.dep_ != "ROOT" or self.last_body is None:
+        """ "Turkey has massed troops on the border. It has vowed to ...": an "it" or "they" that is
+        the subject of a sentence's main clause is the state, organisation or armed group the main
+        clause of the sentence just before was about ("Hamas fighters crossed the fence. They later
+        attacked ..."); any other "it" or "they" is left alone."""
+        if head.lower_ not in ("it", "they") or head.dep_ not in SUBJECT_DEPS or head.head.dep_ != "ROOT":
+            return None
+        if self.last_body is None:
             return None
         ends, mention = self.last_body
         return mention if ends == head.sent.start else None

@@ -76,6 +76,9 @@ NATURAL_FORCES = frozenset(
 # verbs of being, having and spending time: a sentence resting on one tells a state, not an act the
 # learned second opinion could anchor ("X is not party to the deal", "he spent a month as a medic")
 STATE_VERBS = frozenset({"be", "have", "remain", "stay", "seem", "appear", "become", "spend", "leave", "look"})
+# third-person pronouns: an unresolved "they attacked two villages" still tells the attack (the
+# first and second person are mostly the writer or a quoted speaker talking)
+PERSONAL_DOERS = frozenset({"he", "she", "they"})
 # what the text presents as having happened; plans, purposes and conditions need their actors named
 FACTUAL = frozenset({"asserted", "reported", "alleged"})
 HOME_SECTOR = "GOV"  # an unstated protest or concession target is the actor's own government
@@ -363,7 +366,7 @@ def _untold_target(telling: _Telling, sources: list[ActorMention]) -> bool:
     doers = _doers(telling)
     # "bandits killed nine", "a bank gave $20 million": the act is told, whoever it is on, when
     # a party did it (not "the summit took place", "their departure opened a new front")
-    acted = sources or not doers or any(names_party(d) for d in doers)
+    acted = sources or not doers or any(names_party(d) or d.lower_ in PERSONAL_DOERS for d in doers)
     if acted and not telling.trigger.nominal and any(c.dep_ == "dobj" for c in telling.trigger.token.children):
         return False
     if not sources and (telling.dyad.sources or doers):

@@ -369,3 +369,16 @@ def test_find_places_keeps_a_small_namesake_in_the_article_s_own_country(make_do
     gazetteer = MemoryGazetteer([("Marlow", state), ("Marlow", village), ("Carran", county)])
     doc = make_doc(["Shows", "in", "Carran", "and", "Marlow", "."], ["O", "O", "B-GPE", "O", "B-GPE", "O"])
     assert find_places(doc, gazetteer)[1].geonameid == village.geonameid
+
+
+@pytest.mark.parametrize(("town_people", "expected"), [(180_000, "state"), (450_000, "town")])
+def test_find_places_shadows_a_town_with_a_fifth_of_a_state_s_people(
+        make_doc: DocMaker, town_people: int, expected: str) -> None:
+    # a judge "in Tamar" is the state of a million people, not its namesake suburb of 180,000;
+    # a namesake with nearly half the state's people keeps its larger prior
+    state = GazetteerEntry(67, "Tamar", "admin1", "USA", "Tamar", "US.TM", 43.0, -107.5, 1_000_000)
+    town = GazetteerEntry(68, "Tamar", "city", "USA", "Lakeland", "US.LK", 42.9, -85.7, town_people)
+    gazetteer = MemoryGazetteer([("Tamar", state), ("Tamar", town)])
+    doc = make_doc(["A", "judge", "in", "Tamar", "ruled", "."], ["O", "O", "O", "B-GPE", "O", "O"])
+    chosen = find_places(doc, gazetteer)[0].geonameid
+    assert chosen == {"state": state.geonameid, "town": town.geonameid}[expected]

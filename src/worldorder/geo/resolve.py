@@ -89,7 +89,10 @@ class ResolutionWeights:
     list_sibling: float = 3.0
 
 
-NAMESAKE_RATIO = 10  # how many times the largest town of a name its country or state must have
+# how many times the people of the name's largest town its country or state must have: at a fifth
+# a state named after a suburb of a sixth of its people is the state (a tenth kept the suburb);
+# before national capitals were exempted a fifth turned Washington the capital into the state
+NAMESAKE_RATIO = 5
 
 
 @dataclass(slots=True)

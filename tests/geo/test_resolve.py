@@ -382,3 +382,24 @@ def test_find_places_shadows_a_town_with_a_fifth_of_a_state_s_people(
     doc = make_doc(["A", "judge", "in", "Tamar", "ruled", "."], ["O", "O", "O", "B-GPE", "O", "O"])
     chosen = find_places(doc, gazetteer)[0].geonameid
     assert chosen == {"state": state.geonameid, "town": town.geonameid}[expected]
+
+
+# an Irish story: a town, a county, and a hamlet abroad that a church's cut name matches
+DUNMORE = GazetteerEntry(70, "Dunmore", "city", "IRL", "Leinster", "IE.L", 53.6, -6.6, 60_000)
+CARRAN = GazetteerEntry(71, "Carran", "admin2", "IRL", "Leinster", "IE.L", 53.9, -7.3, 76_000)
+BELLOW = GazetteerEntry(72, "Bellow", "city", "USA", "Upland", "US.UP", 41.3, -74.3, 3_000)
+UPLAND = GazetteerEntry(73, "Upland", "admin1", "USA", "Upland", "US.UP", 43.0, -75.0, 19_000_000)
+PARISH = MemoryGazetteer([("Dunmore", DUNMORE), ("Carran", CARRAN), ("Bellow", BELLOW), ("Upland", UPLAND)])
+
+
+def test_find_places_draws_a_small_namesake_abroad_at_the_article_s_town(make_doc: DocMaker) -> None:
+    doc = make_doc(["Choirs", "of", "Dunmore", "and", "Carran", "sang", "in", "Bellow", "."],
+                   ["O", "O", "B-GPE", "O", "B-GPE", "O", "O", "B-GPE", "O"])
+    church = find_places(doc, PARISH)[-1]
+    assert (church.geonameid, church.clue) == (DUNMORE.geonameid, "article")
+
+
+def test_find_places_keeps_a_small_namesake_in_a_country_the_article_names(make_doc: DocMaker) -> None:
+    doc = make_doc(["Choirs", "of", "Dunmore", "and", "Carran", "sang", "in", "Bellow", "and", "Upland", "."],
+                   ["O", "O", "B-GPE", "O", "B-GPE", "O", "O", "B-GPE", "O", "B-GPE", "O"])
+    assert find_places(doc, PARISH)[2].geonameid == BELLOW.geonameid

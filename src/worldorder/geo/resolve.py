@@ -364,7 +364,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, weights: ResolutionWeights | Non
              for i, (c, o, p, m) in enumerate(zip(chosen, options, plain, mentions, strict=True))]
     town = article_town(chosen, keys, context)
     for i, toponym in enumerate(toponyms):
-        if chosen[i] is None:
+        if chosen[i] is None or (i not in settled and stray(chosen[i], mentions[i], context, town)):
             within = next_after_comma(i, text, toponyms, chosen)
             chosen[i], clues[i] = unknown_name(toponym.text, gazetteer, context, town, weights, within)
     return [place(t, c, why) for t, c, why in zip(toponyms, chosen, clues, strict=True)]
@@ -380,6 +380,17 @@ def article_town(chosen: Sequence[GazetteerEntry | None], keys: Sequence[str],
     candidates = supported or [c for c, _ in towns if is_evidence(c)]
     counts = Counter(c.geonameid for c in candidates)
     return max(candidates, key=lambda c: counts[c.geonameid], default=None)
+
+
+def stray(entry: GazetteerEntry | None, mention: Mention, context: ArticleContext,
+          town: GazetteerEntry | None) -> bool:
+    """Whether ``entry`` is a small namesake abroad: a town too small to be sure of, in a country
+    no other name of the article lies in, while the article's own town lies in a country two of
+    its names do. A street, a church or a suburb the gazetteer lacks matches a hamlet abroad
+    that way ("St. Anne" in a story about one Irish town)."""
+    return (entry is not None and town is not None and entry.feature == "city" and mention.qualifier is None
+            and not is_evidence(entry) and not context.supports_country(entry.country, mention.key)
+            and context.names_in_country(town.country, mention.key) >= 2)
 
 
 def feature_place_name(text: str) -> str | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from worldorder.geo import GazetteerEntry, MemoryGazetteer, ResolutionWeights, find_places
 
@@ -403,3 +405,40 @@ def test_find_places_keeps_a_small_namesake_in_a_country_the_article_names(make_
     doc = make_doc(["Choirs", "of", "Dunmore", "and", "Carran", "sang", "in", "Bellow", "and", "Upland", "."],
                    ["O", "O", "B-GPE", "O", "B-GPE", "O", "O", "B-GPE", "O", "B-GPE", "O"])
     assert find_places(doc, PARISH)[2].geonameid == BELLOW.geonameid
+
+
+# towns of one country that a list names with only its first tagged
+ZARA = GazetteerEntry(80, "Zara", "city", "SVN", "Gora", "SI.01", 46.1, 14.5, 80_000)
+BREN = GazetteerEntry(81, "Bren", "city", "SVN", "Gora", "SI.01", 46.3, 14.9, 2_000)
+OLM = GazetteerEntry(82, "Olm", "admin2", "SVN", "Gora", "SI.01", 46.5, 15.1, 30_000)
+OLM_ABROAD = GazetteerEntry(83, "Olm", "city", "PER", "Lima", "PE.15", -12.0, -77.0, 900)
+LISTED = MemoryGazetteer([("Zara", ZARA), ("Bren", BREN), ("Olm", OLM)])
+
+
+@pytest.mark.parametrize("joint", [[","], ["and"], [",", "and"], [",", "or"]])
+def test_find_places_reads_untagged_names_in_a_list_with_a_place(make_doc: DocMaker, joint: list[str]) -> None:
+    words = ["Shops", "in", "Zara", ",", "Bren", *joint, "Olm", "closed", "."]
+    doc = make_doc(words, ["O", "O", "B-GPE"] + ["O"] * (len(words) - 3))
+    assert [(p.text, p.geonameid) for p in find_places(doc, LISTED)] == [
+        ("Zara", ZARA.geonameid), ("Bren", BREN.geonameid), ("Olm", OLM.geonameid)]
+
+
+def test_find_places_reads_a_list_backwards_from_its_tagged_place(make_doc: DocMaker) -> None:
+    doc = make_doc(["Shops", "in", "Bren", "and", "Zara", "closed", "."], ["O", "O", "O", "O", "B-GPE", "O", "O"])
+    assert [p.text for p in find_places(doc, LISTED)] == ["Bren", "Zara"]
+
+
+def test_find_places_takes_from_a_list_only_places_of_its_place_s_country(make_doc: DocMaker) -> None:
+    gazetteer = MemoryGazetteer([("Zara", ZARA), ("Olm", OLM_ABROAD)])
+    doc = make_doc(["Shops", "in", "Zara", "and", "Olm", "closed", "."], ["O", "O", "B-GPE", "O", "O", "O", "O"])
+    assert [p.text for p in find_places(doc, gazetteer)] == ["Zara"]
+
+
+def test_find_places_takes_no_subject_after_a_place_and_a_comma() -> None:
+    # "in Zara, Bren said": Bren is the one speaking, not one more town
+    words = ["Shops", "in", "Zara", ",", "Bren", "said", "."]
+    doc = Doc(Vocab(), words=words, spaces=[True, True, False, True, True, False, False],
+              tags=["NNS", "IN", "NNP", ",", "NNP", "VBD", "."], heads=[5, 0, 1, 5, 5, 5, 5],
+              deps=["ccomp", "prep", "pobj", "punct", "nsubj", "ROOT", "punct"],
+              ents=["O", "O", "B-GPE", "O", "O", "O", "O"])
+    assert [p.text for p in find_places(doc, LISTED)] == ["Zara"]

@@ -442,3 +442,19 @@ def test_find_places_takes_no_subject_after_a_place_and_a_comma() -> None:
               deps=["ccomp", "prep", "pobj", "punct", "nsubj", "ROOT", "punct"],
               ents=["O", "O", "B-GPE", "O", "O", "O", "O"])
     assert [p.text for p in find_places(doc, LISTED)] == ["Zara"]
+
+
+def test_find_places_counts_a_qualified_name_as_its_qualifier_reads_it(make_doc: DocMaker) -> None:
+    # "Norwick, Albion" is the county in Albion, not the larger city abroad; the city must not
+    # lend its country to "Fen", which is then Albion's county too, not a small town abroad
+    albion = GazetteerEntry(90, "Albion", "country", "ALB", None, None, 54.0, -2.0, 60_000_000)
+    county = GazetteerEntry(91, "Norwick", "admin2", "ALB", "Anglia", "AL.01", 52.6, 1.0, 600_000)
+    city = GazetteerEntry(92, "Norwick", "city", "USA", "Tidewater", "US.TW", 36.8, -76.3, 240_000)
+    fen = GazetteerEntry(93, "Fen", "admin2", "ALB", "Caledon", "AL.02", 56.2, -3.1, 350_000)
+    fen_town = GazetteerEntry(94, "Fen", "city", "USA", "Cascadia", "US.CA", 47.2, -122.3, 10_000)
+    gazetteer = MemoryGazetteer([("Albion", albion), ("Norwick", county), ("Norwick", city), ("Fen", fen),
+                                 ("Fen", fen_town)])
+    words = ["Birds", "died", "in", "Norwick", ",", "Albion", ",", "and", "later", "in", "Fen", "."]
+    ents = ["O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O", "O", "O", "B-GPE", "O"]
+    places = find_places(make_doc(words, ents), gazetteer)
+    assert [p.geonameid for p in places] == [county.geonameid, albion.geonameid, fen.geonameid]

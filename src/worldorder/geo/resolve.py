@@ -349,8 +349,10 @@ def find_places(doc: Doc, gazetteer: Gazetteer, weights: ResolutionWeights | Non
     kinds = kind_words(text, toponyms, keys)
     # a qualifier is settled by what it qualifies: "Tacoma, Washington" is the state
     settled = {i + 1: q for i, q in enumerate(quals) if q is not None}
-    first = choose(options, [Mention(k, kind=kind) for k, kind in zip(keys, kinds, strict=True)], settled,
-                   ArticleContext(), weights)
+    # the context counts a qualified name as its qualifier reads it: "Norfolk, England" is the
+    # county in England, not the larger Virginian city, for the other names of the article
+    first = choose(options, [Mention(k, q, kind) for k, q, kind in zip(keys, quals, kinds, strict=True)],
+                   settled, ArticleContext(), weights)
     context = ArticleContext.of(toponyms, first)
     if home:
         context.countries.setdefault(home, set()).add(HOME)

@@ -458,3 +458,15 @@ def test_find_places_counts_a_qualified_name_as_its_qualifier_reads_it(make_doc:
     ents = ["O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O", "O", "O", "B-GPE", "O"]
     places = find_places(make_doc(words, ents), gazetteer)
     assert [p.geonameid for p in places] == [county.geonameid, albion.geonameid, fen.geonameid]
+
+
+def test_find_places_reads_a_list_ending_in_and_the_as_a_list(make_doc: DocMaker) -> None:
+    # "Cathay, Nippon, and the Albion": three countries, not a town named Cathay in Nippon
+    cathay = GazetteerEntry(95, "Cathay", "country", "CTH", None, None, 35.0, 105.0, 1_400_000_000)
+    town = GazetteerEntry(96, "Cathay", "city", "NIP", "Ryu", "NP.47", 27.3, 128.6, 600)
+    nippon = GazetteerEntry(97, "Nippon", "country", "NIP", None, None, 35.7, 139.7, 126_000_000)
+    albion = GazetteerEntry(98, "Albion", "country", "ALB", None, None, 54.0, -2.0, 60_000_000)
+    gazetteer = MemoryGazetteer([("Cathay", cathay), ("Cathay", town), ("Nippon", nippon), ("Albion", albion)])
+    words = ["Among", "them", "Cathay", ",", "Nippon", ",", "and", "the", "Albion", "."]
+    ents = ["O", "O", "B-GPE", "O", "B-GPE", "O", "O", "O", "B-GPE", "O"]
+    assert find_places(make_doc(words, ents), gazetteer)[0].geonameid == cathay.geonameid

@@ -35,7 +35,7 @@ from worldorder.geo.toponyms import Toponym, find_toponyms
 from worldorder.model import Place
 
 QUALIFIER_GAP = re.compile(r"\s*,\s*")
-LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+(?:the\s+)?)?|\s+(?:and|or)\s+(?:the\s+)?")  # "A, B, and the C"
 DIVISION_WORDS = r"state|province|county|region|district|governorate|oblast|prefecture"
 # "Washington state", "Idlib province"; "the state of Washington", "the province of Idlib"
 DIVISION_AFTER = re.compile(rf"\s+(?:{DIVISION_WORDS})\b", re.IGNORECASE)

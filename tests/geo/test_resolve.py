@@ -470,3 +470,14 @@ def test_find_places_reads_a_list_ending_in_and_the_as_a_list(make_doc: DocMaker
     words = ["Among", "them", "Cathay", ",", "Nippon", ",", "and", "the", "Albion", "."]
     ents = ["O", "O", "B-GPE", "O", "B-GPE", "O", "O", "O", "B-GPE", "O"]
     assert find_places(make_doc(words, ents), gazetteer)[0].geonameid == cathay.geonameid
+
+
+def test_find_places_joins_a_name_cut_before_of_the(make_doc: DocMaker) -> None:
+    # the recogniser tags "Republic" and "Marsh" apart; together with "of the" they are a country
+    country = GazetteerEntry(99, "Republic of the Marsh", "country", "RMA", None, None, -2.9, 23.7, 90_000_000)
+    town = GazetteerEntry(100, "Marsh", "city", "USA", "Upland", "US.UP", 41.3, -74.3, 3_000)
+    gazetteer = MemoryGazetteer([("Republic of the Marsh", country), ("Marsh", town)])
+    doc = make_doc(["Aid", "reached", "Republic", "of", "the", "Marsh", "."],
+                   ["O", "O", "B-GPE", "O", "O", "B-GPE", "O"])
+    places = find_places(doc, gazetteer)
+    assert [(p.text, p.geonameid) for p in places] == [("Republic of the Marsh", country.geonameid)]

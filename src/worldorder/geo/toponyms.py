@@ -46,6 +46,9 @@ MAJOR_FEATURES = frozenset({"country", "continent"})
 QUALIFIED_TAGS = frozenset({"NNP", "NNPS"})
 MAX_QUALIFIED_WORDS = 4
 MAX_JOINED_WORDS = 2  # words after a toponym that may complete its name ("Ciudad" + "Real")
+# lower-case words inside a name that the recogniser cuts at: "Democratic Republic" + "of the
+# Congo", "Rio Grande" + "do Sul"
+NAME_PARTICLES = frozenset({"of", "the", "de", "do", "da", "del", "dos", "das"})
 SITE_WORDS = 3  # "refugee camp", "air base", "border crossing" after a tagged name
 # "in X" with X a proper name: "to" is left out, it takes people as often as places
 JOINTS = frozenset({(",",), ("and",), ("or",), (",", "and"), (",", "or")})  # "A, B", "A and B", "A, or B"
@@ -103,15 +106,18 @@ def longest(found: Toponym, doc: Doc, gazetteer: Gazetteer) -> Toponym:
 
 
 def joined(found: Toponym, doc: Doc, gazetteer: Gazetteer) -> Toponym:
-    """The toponym with the proper nouns after it when together they are the own name of a town of
-    some size, a state or a country: the recogniser splits names like "Ciudad Real" or "FT. WORTH"
-    into two entities, or an entity and an untagged word."""
-    last = found.last_token + 1
-    while last < len(doc) and last - found.last_token <= MAX_JOINED_WORDS and doc[last].tag_ in QUALIFIED_TAGS:
+    """The toponym with the proper nouns after it (and the particles between them: "of the") when
+    together they are the own name of a town of some size, a state or a country: the recogniser
+    splits names like "Ciudad Real", "FT. WORTH" or "Democratic Republic of the Congo" into two
+    entities, or an entity and an untagged word."""
+    last, names = found.last_token + 1, 0
+    while last < len(doc) and names < MAX_JOINED_WORDS and (
+            doc[last].tag_ in QUALIFIED_TAGS or doc[last].text in NAME_PARTICLES):
+        names += doc[last].tag_ in QUALIFIED_TAGS
         last += 1
     for end in range(last, found.last_token + 1, -1):
         span = doc[found.first_token : end]
-        if is_own_name(span.text, gazetteer):
+        if doc[end - 1].tag_ in QUALIFIED_TAGS and is_own_name(span.text, gazetteer):
             return toponym(span, found.label)
     return found
 

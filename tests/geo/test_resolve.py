@@ -481,3 +481,14 @@ def test_find_places_joins_a_name_cut_before_of_the(make_doc: DocMaker) -> None:
                    ["O", "O", "B-GPE", "O", "O", "B-GPE", "O"])
     places = find_places(doc, gazetteer)
     assert [(p.text, p.geonameid) for p in places] == [("Republic of the Marsh", country.geonameid)]
+
+
+@pytest.mark.parametrize(("office", "expected"), [("Governor", "admin1"), ("Mayor", "city")])
+def test_find_places_reads_a_name_before_governor_as_the_state(
+        make_doc: DocMaker, office: str, expected: str) -> None:
+    # a governor governs the state; the city of the same name is larger and wins otherwise
+    state = GazetteerEntry(101, "Tamar", "admin1", "USA", "Tamar", "US.TM", 43.0, -75.0, 1_000_000)
+    city = GazetteerEntry(102, "Tamar", "city", "USA", "Tamar", "US.TM", 40.7, -74.0, 3_000_000)
+    gazetteer = MemoryGazetteer([("Tamar", state), ("Tamar", city)])
+    doc = make_doc(["The", "Tamar", office, "spoke", "."], ["O", "B-GPE", "O", "O", "O"])
+    assert find_places(doc, gazetteer)[0].geonameid == {"admin1": state, "city": city}[expected].geonameid

@@ -38,7 +38,9 @@ QUALIFIER_GAP = re.compile(r"\s*,\s*")
 LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+(?:the\s+)?)?|\s+(?:and|or)\s+(?:the\s+)?")  # "A, B, and the C"
 DIVISION_WORDS = r"state|province|county|region|district|governorate|oblast|prefecture"
 # "Washington state", "Idlib province"; "the state of Washington", "the province of Idlib"
-DIVISION_AFTER = re.compile(rf"\s+(?:{DIVISION_WORDS})\b", re.IGNORECASE)
+# a division's own office after its name: "the New York governor", "Ontario Premier ..."
+DIVISION_OFFICES = r"governor|premier"
+DIVISION_AFTER = re.compile(rf"\s+(?:{DIVISION_WORDS}|{DIVISION_OFFICES})\b", re.IGNORECASE)
 DIVISION_BEFORE = re.compile(rf"\b(?:{DIVISION_WORDS}) of\s+$", re.IGNORECASE)
 DIVISION_HEAD = re.compile(rf"\s(?:{DIVISION_WORDS})$", re.IGNORECASE)  # "New York State"
 # "Quezon city" (lower case: "Kansas City" is a name of its own); "the town of Florida"

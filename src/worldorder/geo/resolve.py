@@ -38,7 +38,7 @@ QUALIFIER_GAP = re.compile(r"\s*,\s*")
 LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+(?:the\s+)?)?|\s+(?:and|or)\s+(?:the\s+)?")  # "A, B, and the C"
 DIVISION_WORDS = r"state|province|county|region|district|governorate|oblast|prefecture"
 # "Washington state", "Idlib province"; "the state of Washington", "the province of Idlib"
-# a division's own office after its name: "the New York governor", "Ontario Premier ..."
+# a division's own office after its name: "the Ohio governor", "Manitoba Premier ..."
 DIVISION_OFFICES = r"governor|premier"
 DIVISION_AFTER = re.compile(rf"\s+(?:{DIVISION_WORDS}|{DIVISION_OFFICES})\b", re.IGNORECASE)
 DIVISION_BEFORE = re.compile(rf"\b(?:{DIVISION_WORDS}) of\s+$", re.IGNORECASE)
@@ -351,8 +351,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer, weights: ResolutionWeights | Non
     kinds = kind_words(text, toponyms, keys)
     # a qualifier is settled by what it qualifies: "Tacoma, Washington" is the state
     settled = {i + 1: q for i, q in enumerate(quals) if q is not None}
-    # the context counts a qualified name as its qualifier reads it: "Norfolk, England" is the
-    # county in England, not the larger Virginian city, for the other names of the article
+    # the context counts a qualified name as its qualifier reads it: "Durham, England" is the
+    # English county, not the larger city in North Carolina, for the other names of the article
     first = choose(options, [Mention(k, q, kind) for k, q, kind in zip(keys, quals, kinds, strict=True)],
                    settled, ArticleContext(), weights)
     context = ArticleContext.of(toponyms, first)

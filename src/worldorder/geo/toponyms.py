@@ -46,8 +46,8 @@ MAJOR_FEATURES = frozenset({"country", "continent"})
 QUALIFIED_TAGS = frozenset({"NNP", "NNPS"})
 MAX_QUALIFIED_WORDS = 4
 MAX_JOINED_WORDS = 2  # words after a toponym that may complete its name ("Ciudad" + "Real")
-# lower-case words inside a name that the recogniser cuts at: "Democratic Republic" + "of the
-# Congo", "Rio Grande" + "do Sul"
+# lower-case words inside a name that the recogniser cuts at: "Mato Grosso" + "do Sul", "Bay" +
+# "of Biscay"
 NAME_PARTICLES = frozenset({"of", "the", "de", "do", "da", "del", "dos", "das"})
 SITE_WORDS = 3  # "refugee camp", "air base", "border crossing" after a tagged name
 # "in X" with X a proper name: "to" is left out, it takes people as often as places
@@ -55,7 +55,7 @@ JOINTS = frozenset({(",",), ("and",), ("or",), (",", "and"), (",", "or")})  # "A
 LIST_JOINTS = frozenset(word for joint in JOINTS for word in joint)
 LISTED_FEATURES = frozenset({"city", "capital", "admin1", "admin2"})
 # a name in a list beside a place is no place when it is tagged a place already, or the subject
-# of what follows ("in Texas, Philmont said")
+# of what follows ("in Ohio, Whitcombe said")
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "from"})
 PREPOSITION_TOWN_POPULATION = 5_000
@@ -108,7 +108,7 @@ def longest(found: Toponym, doc: Doc, gazetteer: Gazetteer) -> Toponym:
 def joined(found: Toponym, doc: Doc, gazetteer: Gazetteer) -> Toponym:
     """The toponym with the proper nouns after it (and the particles between them: "of the") when
     together they are the own name of a town of some size, a state or a country: the recogniser
-    splits names like "Ciudad Real", "FT. WORTH" or "Democratic Republic of the Congo" into two
+    splits names like "Ciudad Real", "FT. WORTH" or "Mato Grosso do Sul" into two
     entities, or an entity and an untagged word."""
     last, names = found.last_token + 1, 0
     while last < len(doc) and names < MAX_JOINED_WORDS and (
@@ -240,7 +240,7 @@ def kind_of_toponyms(doc: Doc, gazetteer: Gazetteer) -> Iterator[Toponym]:
 
 def listed_toponyms(doc: Doc, found: list[Toponym], gazetteer: Gazetteer) -> Iterator[Toponym]:
     """Proper names in a list with a toponym ("stores in Zlin, Brno and Olomouc" with only "Zlin"
-    tagged; "farms in Pandi, Bulacan") that are the own name of a town or division in a country
+    tagged; "talks in Ghent, Flanders") that are the own name of a town or division in a country
     one reading of that toponym lies in, and the names in a list with those."""
     seen = list(found)
     pending = list(found)

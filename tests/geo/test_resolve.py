@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from worldorder.geo import GazetteerEntry, MemoryGazetteer, ResolutionWeights, find_places
 
@@ -369,3 +371,124 @@ def test_find_places_keeps_a_small_namesake_in_the_article_s_own_country(make_do
     gazetteer = MemoryGazetteer([("Marlow", state), ("Marlow", village), ("Carran", county)])
     doc = make_doc(["Shows", "in", "Carran", "and", "Marlow", "."], ["O", "O", "B-GPE", "O", "B-GPE", "O"])
     assert find_places(doc, gazetteer)[1].geonameid == village.geonameid
+
+
+@pytest.mark.parametrize(("town_people", "expected"), [(180_000, "state"), (450_000, "town")])
+def test_find_places_shadows_a_town_with_a_fifth_of_a_state_s_people(
+        make_doc: DocMaker, town_people: int, expected: str) -> None:
+    # a judge "in Tamar" is the state of a million people, not its namesake suburb of 180,000;
+    # a namesake with nearly half the state's people keeps its larger prior
+    state = GazetteerEntry(67, "Tamar", "admin1", "USA", "Tamar", "US.TM", 43.0, -107.5, 1_000_000)
+    town = GazetteerEntry(68, "Tamar", "city", "USA", "Lakeland", "US.LK", 42.9, -85.7, town_people)
+    gazetteer = MemoryGazetteer([("Tamar", state), ("Tamar", town)])
+    doc = make_doc(["A", "judge", "in", "Tamar", "ruled", "."], ["O", "O", "O", "B-GPE", "O", "O"])
+    chosen = find_places(doc, gazetteer)[0].geonameid
+    assert chosen == {"state": state.geonameid, "town": town.geonameid}[expected]
+
+
+# an Irish story: a town, a county, and a hamlet abroad that a church's cut name matches
+DUNMORE = GazetteerEntry(70, "Dunmore", "city", "IRL", "Leinster", "IE.L", 53.6, -6.6, 60_000)
+CARRAN = GazetteerEntry(71, "Carran", "admin2", "IRL", "Leinster", "IE.L", 53.9, -7.3, 76_000)
+BELLOW = GazetteerEntry(72, "Bellow", "city", "USA", "Upland", "US.UP", 41.3, -74.3, 3_000)
+UPLAND = GazetteerEntry(73, "Upland", "admin1", "USA", "Upland", "US.UP", 43.0, -75.0, 19_000_000)
+PARISH = MemoryGazetteer([("Dunmore", DUNMORE), ("Carran", CARRAN), ("Bellow", BELLOW), ("Upland", UPLAND)])
+
+
+def test_find_places_draws_a_small_namesake_abroad_at_the_article_s_town(make_doc: DocMaker) -> None:
+    doc = make_doc(["Choirs", "of", "Dunmore", "and", "Carran", "sang", "in", "Bellow", "."],
+                   ["O", "O", "B-GPE", "O", "B-GPE", "O", "O", "B-GPE", "O"])
+    church = find_places(doc, PARISH)[-1]
+    assert (church.geonameid, church.clue) == (DUNMORE.geonameid, "article")
+
+
+def test_find_places_keeps_a_small_namesake_in_a_country_the_article_names(make_doc: DocMaker) -> None:
+    doc = make_doc(["Choirs", "of", "Dunmore", "and", "Carran", "sang", "in", "Bellow", "and", "Upland", "."],
+                   ["O", "O", "B-GPE", "O", "B-GPE", "O", "O", "B-GPE", "O", "B-GPE", "O"])
+    assert find_places(doc, PARISH)[2].geonameid == BELLOW.geonameid
+
+
+# towns of one country that a list names with only its first tagged
+ZARA = GazetteerEntry(80, "Zara", "city", "SVN", "Gora", "SI.01", 46.1, 14.5, 80_000)
+BREN = GazetteerEntry(81, "Bren", "city", "SVN", "Gora", "SI.01", 46.3, 14.9, 2_000)
+OLM = GazetteerEntry(82, "Olm", "admin2", "SVN", "Gora", "SI.01", 46.5, 15.1, 30_000)
+OLM_ABROAD = GazetteerEntry(83, "Olm", "city", "PER", "Lima", "PE.15", -12.0, -77.0, 900)
+LISTED = MemoryGazetteer([("Zara", ZARA), ("Bren", BREN), ("Olm", OLM)])
+
+
+@pytest.mark.parametrize("joint", [[","], ["and"], [",", "and"], [",", "or"]])
+def test_find_places_reads_untagged_names_in_a_list_with_a_place(make_doc: DocMaker, joint: list[str]) -> None:
+    words = ["Shops", "in", "Zara", ",", "Bren", *joint, "Olm", "closed", "."]
+    doc = make_doc(words, ["O", "O", "B-GPE"] + ["O"] * (len(words) - 3))
+    assert [(p.text, p.geonameid) for p in find_places(doc, LISTED)] == [
+        ("Zara", ZARA.geonameid), ("Bren", BREN.geonameid), ("Olm", OLM.geonameid)]
+
+
+def test_find_places_reads_a_list_backwards_from_its_tagged_place(make_doc: DocMaker) -> None:
+    doc = make_doc(["Shops", "in", "Bren", "and", "Zara", "closed", "."], ["O", "O", "O", "O", "B-GPE", "O", "O"])
+    assert [p.text for p in find_places(doc, LISTED)] == ["Bren", "Zara"]
+
+
+def test_find_places_takes_from_a_list_only_places_of_its_place_s_country(make_doc: DocMaker) -> None:
+    gazetteer = MemoryGazetteer([("Zara", ZARA), ("Olm", OLM_ABROAD)])
+    doc = make_doc(["Shops", "in", "Zara", "and", "Olm", "closed", "."], ["O", "O", "B-GPE", "O", "O", "O", "O"])
+    assert [p.text for p in find_places(doc, gazetteer)] == ["Zara"]
+
+
+def test_find_places_takes_no_subject_after_a_place_and_a_comma() -> None:
+    # "in Zara, Bren said": Bren is the one speaking, not one more town
+    words = ["Shops", "in", "Zara", ",", "Bren", "said", "."]
+    doc = Doc(Vocab(), words=words, spaces=[True, True, False, True, True, False, False],
+              tags=["NNS", "IN", "NNP", ",", "NNP", "VBD", "."], heads=[5, 0, 1, 5, 5, 5, 5],
+              deps=["ccomp", "prep", "pobj", "punct", "nsubj", "ROOT", "punct"],
+              ents=["O", "O", "B-GPE", "O", "O", "O", "O"])
+    assert [p.text for p in find_places(doc, LISTED)] == ["Zara"]
+
+
+def test_find_places_counts_a_qualified_name_as_its_qualifier_reads_it(make_doc: DocMaker) -> None:
+    # "Norwick, Albion" is the county in Albion, not the larger city abroad; the city must not
+    # lend its country to "Fen", which is then Albion's county too, not a small town abroad
+    albion = GazetteerEntry(90, "Albion", "country", "ALB", None, None, 54.0, -2.0, 60_000_000)
+    county = GazetteerEntry(91, "Norwick", "admin2", "ALB", "Anglia", "AL.01", 52.6, 1.0, 600_000)
+    city = GazetteerEntry(92, "Norwick", "city", "USA", "Tidewater", "US.TW", 36.8, -76.3, 240_000)
+    fen = GazetteerEntry(93, "Fen", "admin2", "ALB", "Caledon", "AL.02", 56.2, -3.1, 350_000)
+    fen_town = GazetteerEntry(94, "Fen", "city", "USA", "Cascadia", "US.CA", 47.2, -122.3, 10_000)
+    gazetteer = MemoryGazetteer([("Albion", albion), ("Norwick", county), ("Norwick", city), ("Fen", fen),
+                                 ("Fen", fen_town)])
+    words = ["Birds", "died", "in", "Norwick", ",", "Albion", ",", "and", "later", "in", "Fen", "."]
+    ents = ["O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O", "O", "O", "B-GPE", "O"]
+    places = find_places(make_doc(words, ents), gazetteer)
+    assert [p.geonameid for p in places] == [county.geonameid, albion.geonameid, fen.geonameid]
+
+
+def test_find_places_reads_a_list_ending_in_and_the_as_a_list(make_doc: DocMaker) -> None:
+    # "Cathay, Nippon, and the Albion": three countries, not a town named Cathay in Nippon
+    cathay = GazetteerEntry(95, "Cathay", "country", "CTH", None, None, 35.0, 105.0, 1_400_000_000)
+    town = GazetteerEntry(96, "Cathay", "city", "NIP", "Ryu", "NP.47", 27.3, 128.6, 600)
+    nippon = GazetteerEntry(97, "Nippon", "country", "NIP", None, None, 35.7, 139.7, 126_000_000)
+    albion = GazetteerEntry(98, "Albion", "country", "ALB", None, None, 54.0, -2.0, 60_000_000)
+    gazetteer = MemoryGazetteer([("Cathay", cathay), ("Cathay", town), ("Nippon", nippon), ("Albion", albion)])
+    words = ["Among", "them", "Cathay", ",", "Nippon", ",", "and", "the", "Albion", "."]
+    ents = ["O", "O", "B-GPE", "O", "B-GPE", "O", "O", "O", "B-GPE", "O"]
+    assert find_places(make_doc(words, ents), gazetteer)[0].geonameid == cathay.geonameid
+
+
+def test_find_places_joins_a_name_cut_before_of_the(make_doc: DocMaker) -> None:
+    # the recogniser tags "Republic" and "Marsh" apart; together with "of the" they are a country
+    country = GazetteerEntry(99, "Republic of the Marsh", "country", "RMA", None, None, -2.9, 23.7, 90_000_000)
+    town = GazetteerEntry(100, "Marsh", "city", "USA", "Upland", "US.UP", 41.3, -74.3, 3_000)
+    gazetteer = MemoryGazetteer([("Republic of the Marsh", country), ("Marsh", town)])
+    doc = make_doc(["Aid", "reached", "Republic", "of", "the", "Marsh", "."],
+                   ["O", "O", "B-GPE", "O", "O", "B-GPE", "O"])
+    places = find_places(doc, gazetteer)
+    assert [(p.text, p.geonameid) for p in places] == [("Republic of the Marsh", country.geonameid)]
+
+
+@pytest.mark.parametrize(("office", "expected"), [("Governor", "admin1"), ("Mayor", "city")])
+def test_find_places_reads_a_name_before_governor_as_the_state(
+        make_doc: DocMaker, office: str, expected: str) -> None:
+    # a governor governs the state; the city of the same name is larger and wins otherwise
+    state = GazetteerEntry(101, "Tamar", "admin1", "USA", "Tamar", "US.TM", 43.0, -75.0, 1_000_000)
+    city = GazetteerEntry(102, "Tamar", "city", "USA", "Tamar", "US.TM", 40.7, -74.0, 3_000_000)
+    gazetteer = MemoryGazetteer([("Tamar", state), ("Tamar", city)])
+    doc = make_doc(["The", "Tamar", office, "spoke", "."], ["O", "B-GPE", "O", "O", "O"])
+    assert find_places(doc, gazetteer)[0].geonameid == {"admin1": state, "city": city}[expected].geonameid

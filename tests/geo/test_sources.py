@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from worldorder.geo.gazetteer import kilometres
-from worldorder.geo.sources import PointSpread, division_point
+from worldorder.geo.sources import PointSpread, division_point, namesake_middles
 
 
 def spread_of(*points: tuple[float, float]) -> PointSpread:
@@ -37,3 +37,19 @@ def test_division_point_ignores_own_point_outside_its_cities_or_missing(own: tup
 
 def test_kilometres_one_degree_of_latitude() -> None:
     assert kilometres(0.0, 0.0, 1.0, 0.0) == pytest.approx(111.2, abs=0.1)
+
+
+def test_division_point_ignores_own_point_at_a_namesake_county_inside_it() -> None:
+    # the own point lies among the cities, far from their middle, but on a county of the same
+    # name: a geocoder read the name as the county
+    own = (-12.0, 21.5)
+    assert division_point(own, COASTAL, [(-12.1, 21.6)]) == COASTAL.centre()
+    assert division_point(own, COASTAL, [(-15.0, 26.5)]) == own
+
+
+def test_namesake_middles_finds_counties_named_like_their_state() -> None:
+    rows = [["Maren", "XX-MA", "XX.01", "1", "State", "", "1", "", "1"],
+            ["Maren County", "", "XX.01.001", "2", "County", "", "2", "1", "1"],
+            ["Other County", "", "XX.01.002", "2", "County", "", "2", "1", "1"]]
+    sums = {1: spread_of((1.0, 1.0), (3.0, 3.0)), 2: spread_of((1.0, 1.0)), 3: spread_of((3.0, 3.0))}
+    assert namesake_middles(rows, sums) == {1: [(1.0, 1.0)]}

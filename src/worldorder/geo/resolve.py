@@ -35,10 +35,12 @@ from worldorder.geo.toponyms import Toponym, find_toponyms
 from worldorder.model import Place
 
 QUALIFIER_GAP = re.compile(r"\s*,\s*")
-LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+(?:the\s+)?)?|\s+(?:and|or)\s+(?:the\s+)?")  # "A, B, and the C"
 DIVISION_WORDS = r"state|province|county|region|district|governorate|oblast|prefecture"
 # "Washington state", "Idlib province"; "the state of Washington", "the province of Idlib"
-DIVISION_AFTER = re.compile(rf"\s+(?:{DIVISION_WORDS})\b", re.IGNORECASE)
+# a division's own office after its name: "the Ohio governor", "Manitoba Premier ..."
+DIVISION_OFFICES = r"governor|premier"
+DIVISION_AFTER = re.compile(rf"\s+(?:{DIVISION_WORDS}|{DIVISION_OFFICES})\b", re.IGNORECASE)
 DIVISION_BEFORE = re.compile(rf"\b(?:{DIVISION_WORDS}) of\s+$", re.IGNORECASE)
 DIVISION_HEAD = re.compile(rf"\s(?:{DIVISION_WORDS})$", re.IGNORECASE)  # "New York State"
 # "Quezon city" (lower case: "Kansas City" is a name of its own); "the town of Florida"
@@ -89,7 +91,10 @@ class ResolutionWeights:
     list_sibling: float = 3.0
 
 
-NAMESAKE_RATIO = 10  # how many times the largest town of a name its country or state must have
+# how many times the people of the name's largest town its country or state must have: at a fifth
+# a state named after a suburb of a sixth of its people is the state (a tenth kept the suburb);
+# before national capitals were exempted a fifth turned Washington the capital into the state
+NAMESAKE_RATIO = 5
 
 
 @dataclass(slots=True)
@@ -346,8 +351,10 @@ def find_places(doc: Doc, gazetteer: Gazetteer, weights: ResolutionWeights | Non
     kinds = kind_words(text, toponyms, keys)
     # a qualifier is settled by what it qualifies: "Tacoma, Washington" is the state
     settled = {i + 1: q for i, q in enumerate(quals) if q is not None}
-    first = choose(options, [Mention(k, kind=kind) for k, kind in zip(keys, kinds, strict=True)], settled,
-                   ArticleContext(), weights)
+    # the context counts a qualified name as its qualifier reads it: "Durham, England" is the
+    # English county, not the larger city in North Carolina, for the other names of the article
+    first = choose(options, [Mention(k, q, kind) for k, q, kind in zip(keys, quals, kinds, strict=True)],
+                   settled, ArticleContext(), weights)
     context = ArticleContext.of(toponyms, first)
     if home:
         context.countries.setdefault(home, set()).add(HOME)
@@ -361,7 +368,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, weights: ResolutionWeights | Non
              for i, (c, o, p, m) in enumerate(zip(chosen, options, plain, mentions, strict=True))]
     town = article_town(chosen, keys, context)
     for i, toponym in enumerate(toponyms):
-        if chosen[i] is None:
+        if chosen[i] is None or (i not in settled and stray(chosen[i], mentions[i], context, town)):
             within = next_after_comma(i, text, toponyms, chosen)
             chosen[i], clues[i] = unknown_name(toponym.text, gazetteer, context, town, weights, within)
     return [place(t, c, why) for t, c, why in zip(toponyms, chosen, clues, strict=True)]
@@ -377,6 +384,17 @@ def article_town(chosen: Sequence[GazetteerEntry | None], keys: Sequence[str],
     candidates = supported or [c for c, _ in towns if is_evidence(c)]
     counts = Counter(c.geonameid for c in candidates)
     return max(candidates, key=lambda c: counts[c.geonameid], default=None)
+
+
+def stray(entry: GazetteerEntry | None, mention: Mention, context: ArticleContext,
+          town: GazetteerEntry | None) -> bool:
+    """Whether ``entry`` is a small namesake abroad: a town too small to be sure of, in a country
+    no other name of the article lies in, while the article's own town lies in a country two of
+    its names do. A street, a church or a suburb the gazetteer lacks matches a hamlet abroad
+    that way ("St. Anne" in a story about one Irish town)."""
+    return (entry is not None and town is not None and entry.feature == "city" and mention.qualifier is None
+            and not is_evidence(entry) and not context.supports_country(entry.country, mention.key)
+            and context.names_in_country(town.country, mention.key) >= 2)
 
 
 def feature_place_name(text: str) -> str | None:

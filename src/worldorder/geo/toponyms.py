@@ -15,7 +15,9 @@ Corrections to the entity recogniser, each for a pattern it gets wrong:
 - an upper-case place opening a line or a wire story ("MOSUL, Iraq -", "BERLIN (AP) -");
 - a proper name after "in", "at", "near", "outside" or "from" that is the own name of a town
   of 5,000 or more, a state or a country ("talks in Riverdale"), whatever spaCy called it;
-- a proper name the gazetteer knows after "the city of", "the town of", "the province of" ...
+- a proper name the gazetteer knows after "the city of", "the town of", "the province of" ...;
+- proper names in a list with a toponym ("Zlin, Brno and Olomouc" with only "Zlin" tagged)
+  that are the own name of a town or division of a country the toponym can lie in.
 """
 
 from __future__ import annotations
@@ -44,8 +46,17 @@ MAJOR_FEATURES = frozenset({"country", "continent"})
 QUALIFIED_TAGS = frozenset({"NNP", "NNPS"})
 MAX_QUALIFIED_WORDS = 4
 MAX_JOINED_WORDS = 2  # words after a toponym that may complete its name ("Ciudad" + "Real")
+# lower-case words inside a name that the recogniser cuts at: "Mato Grosso" + "do Sul", "Bay" +
+# "of Biscay"
+NAME_PARTICLES = frozenset({"of", "the", "de", "do", "da", "del", "dos", "das"})
 SITE_WORDS = 3  # "refugee camp", "air base", "border crossing" after a tagged name
 # "in X" with X a proper name: "to" is left out, it takes people as often as places
+JOINTS = frozenset({(",",), ("and",), ("or",), (",", "and"), (",", "or")})  # "A, B", "A and B", "A, or B"
+LIST_JOINTS = frozenset(word for joint in JOINTS for word in joint)
+LISTED_FEATURES = frozenset({"city", "capital", "admin1", "admin2"})
+# a name in a list beside a place is no place when it is tagged a place already, or the subject
+# of what follows ("in Ohio, Whitcombe said")
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "from"})
 PREPOSITION_TOWN_POPULATION = 5_000
 TIME_LABELS = frozenset({"DATE", "TIME"})  # "in Berlin Monday": Monday is not part of the name
@@ -80,6 +91,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     for extra in extras:
         if not any(t.start < extra.end and extra.start < t.end for t in found):
             found.append(extra)
+    found.extend(listed_toponyms(doc, found, gazetteer))
     return sorted(found, key=lambda t: t.start)
 
 
@@ -94,15 +106,18 @@ def longest(found: Toponym, doc: Doc, gazetteer: Gazetteer) -> Toponym:
 
 
 def joined(found: Toponym, doc: Doc, gazetteer: Gazetteer) -> Toponym:
-    """The toponym with the proper nouns after it when together they are the own name of a town of
-    some size, a state or a country: the recogniser splits names like "Ciudad Real" or "FT. WORTH"
-    into two entities, or an entity and an untagged word."""
-    last = found.last_token + 1
-    while last < len(doc) and last - found.last_token <= MAX_JOINED_WORDS and doc[last].tag_ in QUALIFIED_TAGS:
+    """The toponym with the proper nouns after it (and the particles between them: "of the") when
+    together they are the own name of a town of some size, a state or a country: the recogniser
+    splits names like "Ciudad Real", "FT. WORTH" or "Mato Grosso do Sul" into two
+    entities, or an entity and an untagged word."""
+    last, names = found.last_token + 1, 0
+    while last < len(doc) and names < MAX_JOINED_WORDS and (
+            doc[last].tag_ in QUALIFIED_TAGS or doc[last].text in NAME_PARTICLES):
+        names += doc[last].tag_ in QUALIFIED_TAGS
         last += 1
     for end in range(last, found.last_token + 1, -1):
         span = doc[found.first_token : end]
-        if is_own_name(span.text, gazetteer):
+        if doc[end - 1].tag_ in QUALIFIED_TAGS and is_own_name(span.text, gazetteer):
             return toponym(span, found.label)
     return found
 
@@ -221,6 +236,62 @@ def kind_of_toponyms(doc: Doc, gazetteer: Gazetteer) -> Iterator[Toponym]:
         span = doc[token.i + 1 : end]
         if len(span) and gazetteer.candidates(span.text):
             yield toponym(span, "KIND_OF")
+
+
+def listed_toponyms(doc: Doc, found: list[Toponym], gazetteer: Gazetteer) -> Iterator[Toponym]:
+    """Proper names in a list with a toponym ("stores in Zlin, Brno and Olomouc" with only "Zlin"
+    tagged; "talks in Ghent, Flanders") that are the own name of a town or division in a country
+    one reading of that toponym lies in, and the names in a list with those."""
+    seen = list(found)
+    pending = list(found)
+    while pending:
+        anchor = pending.pop()
+        countries = {c.country for c in gazetteer.candidates(anchor.text) if c.country}
+        for span in list_neighbours(doc, anchor):
+            if (any(t.start < span.end_char and span.start_char < t.end for t in seen)
+                    or any(t.ent_type_ in NOT_RESCUED_LABELS for t in span) or span.root.dep_ in SUBJECTS
+                    or not is_own_name_in(span.text, countries, gazetteer)):
+                continue
+            new = toponym(span, "LIST")
+            seen.append(new)
+            pending.append(new)
+            yield new
+
+
+def list_neighbours(doc: Doc, anchor: Toponym) -> Iterator[Span]:
+    """The runs of proper nouns right before and right after ``anchor`` across a list's joint:
+    a comma, "and", "or", ", and"."""
+    after = list_joint(doc, anchor.last_token + 1, 1)
+    if after is not None:
+        end = after
+        while end < len(doc) and end - after < MAX_QUALIFIED_WORDS and doc[end].tag_ in QUALIFIED_TAGS:
+            end += 1
+        if end > after:
+            yield doc[after:end]
+    before = list_joint(doc, anchor.first_token - 1, -1)
+    if before is not None:
+        start = before + 1
+        while start > 0 and before + 1 - start < MAX_QUALIFIED_WORDS and doc[start - 1].tag_ in QUALIFIED_TAGS:
+            start -= 1
+        if start <= before:
+            yield doc[start : before + 1]
+
+
+def list_joint(doc: Doc, i: int, step: int) -> int | None:
+    """The index of the first word past a list's joint that starts at word ``i`` and runs in the
+    direction of ``step`` (1 or -1), or None when no joint starts there."""
+    words: list[str] = []
+    while 0 <= i < len(doc) and len(words) < 2 and doc[i].text.lower() in LIST_JOINTS:
+        words.append(doc[i].text.lower())
+        i += step
+    return i if tuple(words if step > 0 else words[::-1]) in JOINTS else None
+
+
+def is_own_name_in(text: str, countries: set[str], gazetteer: Gazetteer) -> bool:
+    """A town or division in one of ``countries`` whose own name is ``text``."""
+    key = name_key(text)
+    return any(name_key(c.name) == key and c.country in countries and c.feature in LISTED_FEATURES
+               for c in gazetteer.candidates(text))
 
 
 def is_own_name(text: str, gazetteer: Gazetteer) -> bool:

@@ -732,3 +732,17 @@ def test_an_attack_by_an_unresolved_they_is_still_told() -> None:
     [event] = [e for e in events("They later attacked two farms near the river.") if e.event_type == "ASSAULT"]
     assert event.source.text == "They" and event.source.country_basis == "unknown"
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator renewed his call for sanctions against Iran.",
+        "The ombudsman recommended criminal charges against the mayor.",
+        "The general advised the president to withdraw the troops.",
+        "The minister gave orders to arrest the protest leaders.",
+        "The president directed the army to secure the border.",
+    ],
+)
+def test_calls_advice_recommendations_and_orders_are_requests(text: str) -> None:
+    assert "REQUEST" in {e.event_type for e in events(text)}

@@ -8,9 +8,9 @@ Loads the pipeline once, runs the real extractor (``run_extract``, exactly what
 scorer (``score.py events GOLD PRED --json``; ``places`` for GeoVirus and GeoWebNews) and prints
 one table of event sets (with the accuracy of the dates and places of matched events), one of
 place sets, then recall by PLOVER type, recall by quad class on the ConfliBERT sentences, and
-what lower- or upper-casing the text costs. Sets whose gold file is missing are skipped with one line saying so.
+what lower-, upper- or title-casing the text costs. Sets whose gold file is missing are skipped with one line saying so.
 
-Derived gold files (our own dev/test splits, the lower/upper-cased copies, the per-class subsets)
+Derived gold files (our own dev/test splits, the lower/upper/title-cased copies, the per-class subsets)
 are written to a temporary directory, never into the repository.
 """
 
@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -44,12 +45,26 @@ SHARED_FILES = {
 # place sets: scored with ``score.py places`` (toponym recall, accuracy within 161 and 25 km)
 PLACE_FILES = {"geovirus": "geovirus.jsonl", "geowebnews": "geowebnews.jsonl"}
 OWN_SPLITS = {"own_dev": "dev", "own_test": "test"}
-CASES: dict[str, Callable[[str], str]] = {"lower": str.lower, "upper": str.upper}
+# words a Title Case headline leaves in lower case (after its first word)
+TITLE_SMALL = frozenset({"a", "an", "the", "and", "but", "or", "for", "of", "on", "in", "at", "to", "by", "as", "from"})
+
+
+def title_cased(text: str) -> str:
+    """Headline style: every word capitalised but the small ones ("Rebels Seize Town in Eastern Congo")."""
+    parts = re.split(r"(\s+)", text)
+    first = next((i for i, p in enumerate(parts) if p.strip()), 0)
+    return "".join(
+        p[:1].upper() + p[1:] if p.strip() and (i == first or p.lower() not in TITLE_SMALL) else p
+        for i, p in enumerate(parts)
+    )
+
+
+CASES: dict[str, Callable[[str], str]] = {"lower": str.lower, "upper": str.upper, "title": title_cased}
 CASED = {f"{base}_{case}": (base, case) for base in ("confli_dev", "gsr") for case in CASES}
 SET_NAMES = (*SHARED_FILES, *OWN_SPLITS, *CASED, *PLACE_FILES)
 # sets whose gold events each name the PLOVER type they stand for (the scorer counts the first)
-TYPED_SETS = ("seed", "gsr", "gsr_lower", "gsr_upper", "rams_dev", "guardian_gold", "own_dev", "own_test")
-CLASS_SETS = ("confli_dev", "confli_dev_lower", "confli_dev_upper")
+TYPED_SETS = ("seed", "gsr", "gsr_lower", "gsr_upper", "gsr_title", "rams_dev", "guardian_gold", "own_dev", "own_test")
+CLASS_SETS = ("confli_dev", "confli_dev_lower", "confli_dev_upper", "confli_dev_title")
 QUAD_CLASSES = (1, 2, 3, 4)
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",

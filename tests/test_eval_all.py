@@ -43,7 +43,12 @@ def scores(matched: int, required: int, recall: float, **extra: Any) -> dict[str
 
 
 def test_recased_copy_changes_text_and_title_only() -> None:
-    for case, expected in (("lower", "norway and sweden held talks."), ("upper", "NORWAY AND SWEDEN HELD TALKS.")):
+    cases = (
+        ("lower", "norway and sweden held talks."),
+        ("upper", "NORWAY AND SWEDEN HELD TALKS."),
+        ("title", "Norway and Sweden Held Talks."),
+    )
+    for case, expected in cases:
         copy = eval_all.recased(RECORD, case)
         assert copy["text"] == expected
         assert copy["title"] == eval_all.CASES[case](RECORD["title"])

@@ -65,6 +65,23 @@ def test_truecase_restores_all_caps_headline_over_prose() -> None:
     assert small_truecaser().restore(text) == expected
 
 
+def test_truecase_restores_title_case_headline_and_keeps_acronyms() -> None:
+    text = "NATO Jets Kill 12 In Raid On Kano Market\nGunmen killed 12 people in Zamfara on Sunday.\n"
+    expected = "NATO jets kill 12 in raid on Kano market\nGunmen killed 12 people in Zamfara on Sunday.\n"
+    assert small_truecaser().restore(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Ada Okafor In Abuja",  # a byline: too few words to be a headline
+        "Soldiers From Nigeria killed 12 in Kano.",  # a lower-case word: prose
+    ],
+)
+def test_truecase_leaves_short_or_partly_capitalised_lines_alone(text: str) -> None:
+    assert small_truecaser().restore(text) == text
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -746,3 +746,17 @@ def test_an_attack_by_an_unresolved_they_is_still_told() -> None:
 )
 def test_calls_advice_recommendations_and_orders_are_requests(text: str) -> None:
     assert "REQUEST" in {e.event_type for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway provided 4.5 million euros to support village schools.", "AID"),
+        ("British officers are training Kenyan police in the capital.", "AID"),
+        ("The governor backed down after a week of strikes.", "CONCEDE"),
+        ("The cabinet dropped its demand for a new border survey.", "CONCEDE"),
+        ("The junta abandoned its plan to delay the vote.", "CONCEDE"),
+    ],
+)
+def test_money_in_any_currency_training_and_backing_down_are_material_cooperation(text: str, expected: str) -> None:
+    assert expected in {e.event_type for e in events(text)}

@@ -174,6 +174,12 @@ INTENTIONS = frozenset(
 )
 # "on" and "upon" are left out: "insisted on withdrawing", "agreed on ending" tell what the trigger is about
 TEMPORAL_PREPS = frozenset({"before", "after", "since", "until", "till", "while", "during"})
+# a sum in one of these is money even where the recogniser tags no MONEY ("4.5 million euros")
+CURRENCIES = frozenset(
+    {"dollar", "euro", "pound", "yen", "yuan", "renminbi", "rupee", "franc", "ruble", "rouble", "shekel", "dinar"}
+    | {"riyal", "rial", "dirham", "lira", "peso", "real", "krone", "kroner", "krona", "rand", "naira", "shilling"}
+    | {"cedi", "birr", "won", "ringgit", "rupiah", "baht", "taka", "hryvnia", "zloty", "forint", "lei", "leu"}
+)
 ANY_PARTY = "@party"  # in an objects list: any noun that names someone
 ANY_CLAUSE = "*"  # in a complements list: any to-clause ("told the US to leave")
 INFLECTED_VERBS = frozenset({"VBD", "VBG", "VBN", "VBZ"})
@@ -227,9 +233,10 @@ def _coordinated(token: Token) -> bool:
 
 
 def _listed(obj: Token, objects: frozenset[str]) -> bool:
-    """Whether the object is one the entry lists; a sum of money ("$4 million") is "money"; with
+    """Whether the object is one the entry lists; a sum of money ("$4 million", "6 million euros") is "money"; with
     "@party", any noun that names someone ("captured two jihadists", "seized a reporter")."""
-    if _lemma(obj) in objects or obj.lower_ in objects or (obj.ent_type_ == "MONEY" and "money" in objects):
+    money = obj.ent_type_ == "MONEY" or (_lemma(obj) in CURRENCIES and any(c.like_num for c in obj.subtree))
+    if _lemma(obj) in objects or obj.lower_ in objects or (money and "money" in objects):
         return True
     return ANY_PARTY in objects and obj.dep_ != "compound" and names_party(obj)
 

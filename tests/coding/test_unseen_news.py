@@ -760,3 +760,16 @@ def test_calls_advice_recommendations_and_orders_are_requests(text: str) -> None
 )
 def test_money_in_any_currency_training_and_backing_down_are_material_cooperation(text: str, expected: str) -> None:
     assert expected in {e.event_type for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He warned that Turkey would strike Kurdish fighters in Syria.",
+        "Erdogan warned that Turkish troops would strike Kurdish fighters in Syria.",
+    ],
+)
+def test_a_threat_is_against_whom_the_announced_harm_falls_not_the_side_that_would_cause_it(text: str) -> None:
+    [event] = [e for e in events(text) if e.event_type == "THREATEN"]
+    assert event.source.code.country == "TUR"
+    assert event.target is not None and event.target.code.country == "SYR"

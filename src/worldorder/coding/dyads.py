@@ -63,6 +63,12 @@ SENDER_PREPS = frozenset({"from"})  # "calls from Iran"; but "the withdrawal of 
 CONTENT_CLAUSES = frozenset({"xcomp", "advcl", "ccomp", "acl"})
 NOMINAL_TARGET_PREPS = frozenset({"of", "between"})
 MAX_MEMBER_DEPTH = 2
+THREATEN = "THREATEN"
+# acts of harm a threat announces: the subject of such a clause is the threatening side, its object the threatened
+HARM_VERBS = frozenset(
+    {"attack", "strike", "hit", "bomb", "shell", "invade", "destroy", "crush", "punish", "retaliate", "respond"}
+    | {"target", "kill", "annihilate", "obliterate", "wipe", "sanction", "expel", "retake", "devastate", "fight"}
+)
 COMPLEMENT_PREPS = frozenset({"to", "with", "against", "on", "for", "from", "of", "into", "toward", "towards"})
 PLACE_PREPS = frozenset({"in", "into", "near", "at", "across", "outside", "inside", "throughout"})
 WEAPONS = "agent.weapons"  # the agent entry of weapons named for their users ("tanks shelled")
@@ -722,6 +728,13 @@ class DyadReader:
         stative = trigger.rule.particle is not None and _stative(verb)  # "Israel is opposed to ..."
         doers = _children(verb, "nsubjpass") if stative else source_heads(verb)
         sources = self._first([doers, *_deputies(doers), _far_agent(verb)])
+        harm = _threatened_harm(verb) if event_type.name == THREATEN else None
+        if harm is not None:  # "warned that Turkey would strike Kurdish fighters": the fighters
+            if all(is_pronoun(d) for d in doers) and not any(placed(s) for s in sources):  # "he warned Turkey would"
+                sources = self._first([subject_heads(harm)]) or sources
+            harmed = self._first([_children(verb, "dative"), *self._verb_targets(harm, COMPLEMENT_PREPS)], sources)
+            if harmed:
+                return Dyad(tuple(sources), tuple(harmed))
         # an object the entry asks for ("shared intelligence", "lifted the curfew") is a thing, not a target
         # ("captured two militants": an entry asking for any party acts on it, no thing)
         thing = bool(trigger.rule.objects - {ANY_PARTY}) or event_type.object_is_thing
@@ -1196,6 +1209,15 @@ def _own_forces(targets: Sequence[ActorMention], sources: Sequence[ActorMention]
     American president withdraws or mobilises)."""
     own = _own_codes(sources)
     return bool(targets) and bool(own) and all(t.code.sector in FORCES and _code_of(t) in own for t in targets)
+
+
+def _threatened_harm(verb: Token) -> Token | None:
+    """The act a warning or threat says its own side would commit: "warned that Turkey would strike
+    Kurdish fighters" (strike), not what another would suffer ("warned that Iran would face ...")."""
+    for clause in _children(verb, "ccomp", "xcomp"):
+        if _lemma(clause) in HARM_VERBS:
+            return clause
+    return None
 
 
 def _own_side(targets: Sequence[ActorMention], sources: Sequence[ActorMention]) -> bool:

@@ -773,3 +773,21 @@ def test_a_threat_is_against_whom_the_announced_harm_falls_not_the_side_that_wou
     [event] = [e for e in events(text) if e.event_type == "THREATEN"]
     assert event.source.code.country == "TUR"
     assert event.target is not None and event.target.code.country == "SYR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign minister arrived in Moscow on a two-day visit.",
+        "The prime minister travelled to Tokyo for talks with Japanese officials.",
+        "The envoy held talks with Taliban leaders in Doha.",
+    ],
+)
+def test_whoever_comes_to_a_meeting_is_not_of_the_place_it_is_held(text: str) -> None:
+    [event] = [e for e in events(text) if e.event_type == "CONSULT"]
+    assert event.source.country_basis != "place" and event.source.code.country is None
+
+
+def test_a_meeting_at_home_still_gives_local_officials_the_place() -> None:
+    [event] = [e for e in events("The mayor met union leaders in Lagos.") if e.event_type == "CONSULT"]
+    assert event.source.code.country == "NGA"

@@ -131,6 +131,7 @@ def localised(
     domestic: bool,
     abroad: bool = False,
     inward: bool = True,
+    visiting: bool = False,
 ) -> tuple[ActorMention, ActorMention | None]:
     """Give bare sectors a country: "protesters in Kirkuk", "police arrested activists".
 
@@ -146,10 +147,12 @@ def localised(
     the sentence names one ("aid to refugees fleeing the war in Liberia"), else its source's when the
     act is one mostly done at home (``domestic`` or ``inward``: force, coercion, releases); one
     qualified as several states' (``abroad``: "accused Western governments") takes neither.
+    A source ``visiting`` the place (see ``visiting``) is not of it.
     """
     if placeless(source):
-        country = where or (target.code.country if target is not None and _at_home(source, domestic) else None)
-        source = _with_country(source, country, PLACE_BASIS if where else TARGET_BASIS) if country else source
+        here = None if visiting else where
+        country = here or (target.code.country if target is not None and _at_home(source, domestic) else None)
+        source = _with_country(source, country, PLACE_BASIS if here else TARGET_BASIS) if country else source
     # a party the actor base does not know keeps an unknown country, but in an act at home
     # ("outlawed a militant organisation", "stripped a dissident of citizenship") it is the source's
     known = target is not None and (target.code.sector is not None or domestic)
@@ -160,6 +163,18 @@ def localised(
     if target is not None and known and placeless(target) and not abroad and (where or inherited):
         target = _with_country(target, where or str(inherited), PLACE_BASIS if where else SOURCE_BASIS)
     return source, target
+
+
+# verbs of coming to a place: whoever comes is a visitor there ("arrived in Moscow on a visit")
+MOTION_VERBS = frozenset({"visit", "travel", "arrive", "fly", "come", "head", "journey", "tour", "land"})
+
+
+def visiting(trigger: Trigger) -> bool:
+    """Whether a meeting's source came to the place it happened: a visit, or a journey to talks
+    ("travelled to Tokyo for talks", "arrived in Moscow on a visit")."""
+    token = trigger.token
+    verbs = [token, token.head, *([hosting_verb(token)] if trigger.nominal else [])]
+    return trigger.rule.mode == "visit" or any(v is not None and _lemma(v) in MOTION_VERBS for v in verbs)
 
 
 def multinational(actor: ActorMention, doc: Doc) -> bool:
@@ -509,8 +524,9 @@ class EventCoder:
         domestic = told_type.target == "home"
         inward = told_type.quad_class == MATERIAL_CONFLICT or told_type.name in YIELDING
         doc = sentence.doc
+        came = told_type.venue and visiting(trigger)
         pairs = [
-            (*localised(s, t, dyad.where, domestic, t is not None and multinational(t, doc), inward), sym)
+            (*localised(s, t, dyad.where, domestic, t is not None and multinational(t, doc), inward, came), sym)
             for s, t, sym in dyad_pairs(telling)
         ]
         kept = [(s, t, sym) for s, t, sym in pairs if not self_dyad(s, t, sentence.doc)]

@@ -2,8 +2,9 @@
 
 The coder gives such an actor the country of a place its own clause names ("police in Kano").
 When the clause names none, the field's convention for domestic actors applies, in this order:
-the place where the event happened, the article's dateline, then the country the article is
-mostly about; else the country stays unknown and the event is still kept. Each actor records
+the place where the event happened (not for whoever came there to meet: a visitor, or a party in
+talks with a named foreign side), the article's dateline, then the country the article is mostly
+about; else the country stays unknown and the event is still kept. Each actor records
 which of these gave its country (``ActorMention.country_basis``).
 """
 
@@ -15,6 +16,7 @@ from dataclasses import replace
 
 from worldorder.model import ActorMention, Event, Place
 
+CONSULT, VISIT = "CONSULT", "visit"
 GENERIC_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC"})  # bodies that belong to no one country
 # the article is "mostly about" a country when it holds at least this share of the place mentions
 # that name a country, and at least two of them (one passing mention decides nothing)
@@ -39,11 +41,22 @@ def complete_countries(event: Event, dateline: Place | None, article_country: st
         ("dateline", dateline.country if dateline else None),
         ("article", article_country),
     )
-    source = _completed(event.source, clues)
+    source = _completed(event.source, clues[1:] if _visitor(event) else clues)
     target = _completed(event.target, clues) if event.target is not None else None
     if source is event.source and target is event.target:
         return event
     return replace(event, source=source, target=target)
+
+
+def _visitor(event: Event) -> bool:
+    """Whether the source came to where a meeting happened: a visit ("the foreign minister arrived in
+    Moscow on a visit"), or talks with a party the text names by its country ("held talks with
+    Japanese officials in Tokyo", "with Taliban leaders in Doha"), where the place is the host's
+    or a venue, not the source's home."""
+    if event.event_type != CONSULT:
+        return False
+    target = event.target
+    return event.mode == VISIT or (target is not None and target.country_basis == "named" and bool(target.code.country))
 
 
 def _completed(actor: ActorMention, clues: tuple[tuple[str, str | None], ...]) -> ActorMention:

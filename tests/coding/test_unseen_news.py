@@ -791,3 +791,24 @@ def test_whoever_comes_to_a_meeting_is_not_of_the_place_it_is_held(text: str) ->
 def test_a_meeting_at_home_still_gives_local_officials_the_place() -> None:
     [event] = [e for e in events("The mayor met union leaders in Lagos.") if e.event_type == "CONSULT"]
     assert event.source.code.country == "NGA"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministry cut funding to the agency.", "SANCTION"),
+        ("The rebels handed over their weapons to the peacekeepers.", "RETREAT"),
+        ("The government ended the curfew in the capital.", "CONCEDE"),
+        ("Egypt reopened the crossing into Gaza.", "RETREAT"),
+    ],
+)
+def test_verbs_the_tagger_misreads_and_acts_that_end_restrictions(text: str, expected: str) -> None:
+    found = events(text)
+    assert expected in {e.event_type for e in found}
+    assert "COERCE" not in {e.event_type for e in found}
+
+
+def test_a_sentence_whose_verb_is_hung_on_its_subject_keeps_the_subject_as_the_doer() -> None:
+    found = events("The rebels handed over their weapons to the peacekeepers.")
+    [event] = [e for e in found if e.event_type == "RETREAT"]
+    assert event.source.code.sector == "REB"

@@ -554,6 +554,8 @@ def _inherited_subject(verb: Token) -> list[Token]:
         return fronted_subject(verb)
     if dep == "acl" and verb.tag_ == "VBG":
         return [head]
+    if dep == "acl" and verb.tag_ == "VBD" and head.dep_ == "ROOT":  # "The rebels handed over ...": a misparse
+        return [head]  # the sentence's only verb, hung as a clause of its subject
     if dep == "pcomp":
         return _gerund_subject(head)
     if dep not in INHERITING_DEPS or head.pos_ not in VERB_POS | {"ADJ"}:

@@ -410,7 +410,8 @@ class TriggerLexicon:
         # ("eased curfew hours" read as a time)
         if token.ent_type_ in NAME_ENTITIES and token.tag_ not in INFLECTED_VERBS:
             return None
-        if token.pos_ in VERB_TAGS:
+        verbal = token.pos_ in VERB_TAGS or tagged_as_noun(token)
+        if verbal:
             candidates = self._verbs.get(_lemma(token), ())
         elif token.pos_ in NOUN_TAGS:
             # the word as written after its lemma: "sanctions" has an entry of its own beside "sanction"
@@ -419,7 +420,7 @@ class TriggerLexicon:
         else:
             return None
         own = next((rule for rule in candidates if rule.accepts(token)), None)
-        if own is not None or self._cameo is None or token.pos_ not in VERB_TAGS or self._silenced(token):
+        if own is not None or self._cameo is None or not verbal or self._silenced(token):
             return own
         match = self._cameo.match(token)
         return cameo_rule(match) if match is not None else None
@@ -451,6 +452,13 @@ class TriggerLexicon:
     def _silenced(self, token: Token) -> bool:
         table = self._verbs if token.pos_ in VERB_TAGS else self._nouns
         return any(rule.silences(token) for rule in table.get(_lemma(token), ()))
+
+
+def tagged_as_noun(token: Token) -> bool:
+    """A verb the tagger read as a noun while the parser gave it a verb's frame, a subject and a
+    direct object: "the ministry cut funding to the agency" ("cut" NN, ROOT)."""
+    deps = {c.dep_ for c in token.children}
+    return token.pos_ == "NOUN" and "nsubj" in deps and "dobj" in deps
 
 
 def _governors(token: Token) -> Iterator[Token]:

@@ -812,3 +812,24 @@ def test_a_sentence_whose_verb_is_hung_on_its_subject_keeps_the_subject_as_the_d
     found = events("The rebels handed over their weapons to the peacekeepers.")
     [event] = [e for e in found if e.event_type == "RETREAT"]
     assert event.source.code.sector == "REB"
+
+
+def test_those_who_died_in_clashes_did_not_clash() -> None:
+    [event] = [e for e in events("At least 15 people died in clashes in the south.") if e.event_type == "ASSAULT"]
+    assert event.source.text == ""
+
+
+def test_an_agentless_strike_and_its_killing_in_one_sentence_are_one_event() -> None:
+    text = "A drone strike killed a senior commander in northern Iraq on Monday."
+    assert len([e for e in events(text) if e.event_type == "ASSAULT"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thousands took to the streets of Dhaka to oppose the new law.", "PROTEST"),
+        ("The coast guard rescued 200 migrants off Lampedusa.", "AID"),
+    ],
+)
+def test_taking_to_the_streets_and_rescues(text: str, expected: str) -> None:
+    assert expected in {e.event_type for e in events(text)}

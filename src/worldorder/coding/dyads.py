@@ -64,6 +64,8 @@ CONTENT_CLAUSES = frozenset({"xcomp", "advcl", "ccomp", "acl"})
 NOMINAL_TARGET_PREPS = frozenset({"of", "between"})
 MAX_MEMBER_DEPTH = 2
 THREATEN = "THREATEN"
+# verbs whose subject suffers an act told in their phrase ("15 people died in clashes"): no doer
+SUFFERING = frozenset({"die", "perish", "suffer", "drown", "starve", "flee", "escape", "survive"})
 # acts of harm a threat announces: the subject of such a clause is the threatening side, its object the threatened
 HARM_VERBS = frozenset(
     {"attack", "strike", "hit", "bomb", "shell", "invade", "destroy", "crush", "punish", "retaliate", "respond"}
@@ -963,7 +965,7 @@ class DyadReader:
         light = hosting_verb(noun) or _framing_clause(noun)
         candidates = [_children(noun, "poss"), [o for g in _prep_objects(noun, frozenset({"by"})) for o in g]]
         candidates += [[m] for m in _modifiers(noun)]
-        if light is not None:  # "held talks"; "were engaged in ethnic cleansing"
+        if light is not None and _lemma(light) not in SUFFERING:  # "held talks"; "were engaged in ethnic cleansing"
             candidates.append(_children(light, "nsubjpass") if _stative(light) else source_heads(light))
         sources = self._first(candidates)
         target_groups = list(_prep_objects(noun, preps | NOMINAL_TARGET_PREPS))

@@ -19,6 +19,7 @@ from worldorder.coding.clause_model import Opinion, SecondOpinion
 from worldorder.coding.coref import DiscourseMemory
 from worldorder.coding.dyads import (
     GENERIC_SECTORS,
+    SUFFERING,
     ActorFinder,
     ActorResolver,
     Dyad,
@@ -395,6 +396,8 @@ def _doers(telling: _Telling) -> list[Token]:
     nominal trigger ("launched air strikes"); none for "a man was killed" or "clashes broke out"."""
     token = telling.trigger.token
     verb = (hosting_verb(token) if telling.trigger.nominal else token) or token
+    if telling.trigger.nominal and _lemma(verb) in SUFFERING:
+        return []  # "15 people died in clashes": the dead did not clash
     return source_heads(verb) if verb.pos_ in ("VERB", "AUX") else []
 
 

@@ -49,7 +49,13 @@ def same_dyad(a: Event, b: Event) -> bool:
         return True
     if (a.symmetric or b.symmetric) and forward == (actor_key(b.target), actor_key(b.source)):
         return True
+    if agentless(a) and agentless(b) and same_sentence(a, b):  # "a drone strike killed a commander"
+        return a.target is not None and b.target is not None and actor_key(a.target) == actor_key(b.target)
     return agentless(b) and not agentless(a) and named_alike(a.target, b.target)
+
+
+def same_sentence(a: Event, b: Event) -> bool:
+    return a.mentions[0].sentence_start == b.mentions[0].sentence_start
 
 
 def named_alike(a: ActorMention | None, b: ActorMention | None) -> bool:

@@ -140,3 +140,10 @@ def test_an_agentless_telling_before_the_named_one_is_not_given_its_doer() -> No
     toll = attack(named(None, ""), named("USA", "two US soldiers"))
     bombing = attack(named("SYR", "the militia"), named("USA", "four Americans"))
     assert len(merge_mentions([toll, bombing])) == 2
+
+
+def test_of_two_tellings_without_a_doer_the_one_the_scene_gave_a_country_keeps_it() -> None:
+    blast = attack(named(None, ""), named("IRQ", "a commander"))
+    killing = attack(named("IRQ", "", "place"), named("IRQ", "a commander"))
+    [merged] = merge_mentions([blast, killing])
+    assert merged.source.code.country == "IRQ"

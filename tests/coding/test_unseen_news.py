@@ -833,3 +833,8 @@ def test_an_agentless_strike_and_its_killing_in_one_sentence_are_one_event() -> 
 )
 def test_taking_to_the_streets_and_rescues(text: str, expected: str) -> None:
     assert expected in {e.event_type for e in events(text)}
+
+
+def test_an_explosion_that_hits_something_is_an_attack_a_gas_explosion_is_not() -> None:
+    assert "ASSAULT" in {e.event_type for e in events("An explosion ripped through a crowded market.")}
+    assert not events("A gas explosion shook the plant on Sunday.")

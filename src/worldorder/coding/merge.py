@@ -121,8 +121,11 @@ def _absorb(kept: Event, other: Event) -> Event:
         kept.location is None or strength(other.location_basis) > strength(kept.location_basis)
     ):
         placed = other
+    # of two tellings that name no doer, the one whose source the scene gave a country
+    source = other.source if agentless(kept) and not kept.source.code.country and other.source.code.country else None
     return replace(
         kept,
+        source=source or kept.source,
         attribution=kept.attribution or other.attribution,
         mentions=kept.mentions + other.mentions,
         symmetric=kept.symmetric or other.symmetric,

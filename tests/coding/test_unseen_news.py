@@ -838,3 +838,18 @@ def test_taking_to_the_streets_and_rescues(text: str, expected: str) -> None:
 def test_an_explosion_that_hits_something_is_an_attack_a_gas_explosion_is_not() -> None:
     assert "ASSAULT" in {e.event_type for e in events("An explosion ripped through a crowded market.")}
     assert not events("A gas explosion shook the plant on Sunday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("A British parliamentary report called for sanctions against Iran.", "GBR"),
+        ("The Iraqi air force carried out three air strikes near the river.", "IRQ"),
+    ],
+)
+def test_the_only_verb_hung_on_its_subject_still_has_that_subject_as_doer(text: str, country: str) -> None:
+    assert country in {e.source.code.country for e in events(text)}
+
+
+def test_a_thing_named_by_a_participle_is_no_doer() -> None:
+    assert not events("A report called Futures was published by the ministry.")

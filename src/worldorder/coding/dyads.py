@@ -550,13 +550,25 @@ def subject_heads(verb: Token) -> list[Token]:
     return _inherited_subject(verb)
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _sole_verb(verb: Token) -> bool:
+    """A past form hung on a noun that is the root of a sentence with no finite verb of its own:
+    "A British report called for sanctions" (called: VBN, acl of "report"), "The rebels handed over
+    their weapons"; not "a report called Futures was published"."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not any(t.tag_ in FINITE_TAGS for t in verb.sent if t.i != verb.i)
+
+
 def _inherited_subject(verb: Token) -> list[Token]:
     head, dep = verb.head, verb.dep_
     if head.i == verb.i:
         return fronted_subject(verb)
     if dep == "acl" and verb.tag_ == "VBG":
         return [head]
-    if dep == "acl" and verb.tag_ == "VBD" and head.dep_ == "ROOT":  # "The rebels handed over ...": a misparse
+    if dep == "acl" and head.dep_ == "ROOT" and _sole_verb(verb):  # "The rebels handed over ...": a misparse
         return [head]  # the sentence's only verb, hung as a clause of its subject
     if dep == "pcomp":
         return _gerund_subject(head)

@@ -853,3 +853,16 @@ def test_the_only_verb_hung_on_its_subject_still_has_that_subject_as_doer(text: 
 
 def test_a_thing_named_by_a_participle_is_no_doer() -> None:
     assert not events("A report called Futures was published by the ministry.")
+
+
+@pytest.mark.parametrize(
+    "text", ["A separatist group agreed to lay down its weapons.", "A jihadist group claimed the bombing."]
+)
+def test_groups_named_by_what_they_fight_for_are_armed_groups(text: str) -> None:
+    assert "REB" in {e.source.code.sector for e in events(text)}
+
+
+def test_a_stance_told_in_the_passive_is_held_by_its_subject_wherever_it_hangs() -> None:
+    text = "The Kenyan president said his government is committed to opening the ports to investors."
+    [event] = [e for e in events(text) if e.event_type == "AGREE"]
+    assert event.source.text == "government"

@@ -505,6 +505,13 @@ def _stative(verb: Token) -> bool:
     return is_passive(verb) and not _children(verb, "agent")
 
 
+def _stance_holders(verb: Token) -> list[Token]:
+    """Who holds a stance told in the passive ("Israel is opposed to", "his government is committed
+    to"), wherever the parser hangs the subject: on the participle or on its auxiliary."""
+    found = _children(verb, "nsubjpass", "nsubj")
+    return found or [s for aux in _children(verb, "auxpass", "aux") for s in _children(aux, "nsubj", "nsubjpass")]
+
+
 def _ethnic(head: Token) -> bool:
     return any(_lemma(t) == "ethnic" for t in head.doc[head.left_edge.i : head.i])
 
@@ -742,7 +749,7 @@ class DyadReader:
             return self._nominal(trigger.token, preps, venue, elsewhere)
         verb = trigger.token
         stative = trigger.rule.particle is not None and _stative(verb)  # "Israel is opposed to ..."
-        doers = _children(verb, "nsubjpass") if stative else source_heads(verb)
+        doers = _stance_holders(verb) if stative else source_heads(verb)
         sources = self._first([doers, *_deputies(doers), _far_agent(verb)])
         harm = _threatened_harm(verb) if event_type.name == THREATEN else None
         if harm is not None:  # "warned that Turkey would strike Kurdish fighters": the fighters

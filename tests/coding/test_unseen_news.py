@@ -866,3 +866,15 @@ def test_a_stance_told_in_the_passive_is_held_by_its_subject_wherever_it_hangs()
     text = "The Kenyan president said his government is committed to opening the ports to investors."
     [event] = [e for e in events(text) if e.event_type == "AGREE"]
     assert event.source.text == "government"
+
+
+def test_an_act_claimed_in_a_perfect_infinitive_is_told() -> None:
+    assert "ASSAULT" in {e.event_type for e in events("The army claimed to have recaptured the town from rebels.")}
+
+
+def test_a_plan_in_a_plain_infinitive_is_not() -> None:
+    assert "ASSAULT" not in {e.event_type for e in events("The army plans to recapture the town.")}
+
+
+def test_an_agreement_the_sides_ended_without_is_none() -> None:
+    assert "AGREE" not in {e.event_type for e in events("The president left Nairobi without a deal on trade.")}

@@ -335,6 +335,8 @@ def told_as_fact(trigger: Trigger, modality: str) -> bool:
         timed = _lemma(token) not in DURATIVE_NOUNS and any(c.ent_type_ in ("DATE", "TIME") for c in token.subtree)
         return told or timed
     aspect = token.dep_ == "xcomp" and _lemma(token.head) in ASPECT_VERBS  # "continued to shell the town"
+    # a perfect infinitive tells a past act: "claimed to have recaptured the town", "said to have fled"
+    aspect = aspect or (token.dep_ == "xcomp" and any(c.dep_ == "aux" and _lemma(c) == "have" for c in token.children))
     # a doer we could not resolve ("he", "they") is an unknown source: the act is still told
     subordinate = token.dep_ in ("xcomp", "relcl", "amod") or infinitive(token)
     return aspect or not subordinate

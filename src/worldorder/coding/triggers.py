@@ -494,6 +494,8 @@ def outranked(trigger: Trigger, trigger_heads: set[int]) -> bool:
             return True
         if _lemma(token) in DURATIVE_NOUNS and hosting_verb(token) is None:  # "Russia's war", "victims of the war"
             return True
+        if token.dep_ == "pobj" and token.head.lower_ == "without":  # "the talks ended without agreement"
+            return True
         if topic_of_noun(token, trigger_heads):  # "a demand for the release", "in protest of the refusal"
             return True
         governor = governing_verb(token)

@@ -871,3 +871,14 @@ def test_a_plan_in_a_plain_infinitive_is_not() -> None:
 
 def test_an_agreement_the_sides_ended_without_is_none() -> None:
     assert "AGREE" not in {e.event_type for e in events("The president left Nairobi without a deal on trade.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The flooding led the governor to convene a meeting with the mayors.", "CONSULT"),
+        ("The scandal prompted parliament to investigate the police chief.", "ACCUSE"),
+    ],
+)
+def test_what_an_event_made_someone_do_was_done(text: str, expected: str) -> None:
+    assert expected in {e.event_type for e in events(text)}

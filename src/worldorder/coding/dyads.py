@@ -56,8 +56,16 @@ OBJECT_CONTROL = frozenset(
         "allow",
         "compel",
         "instruct",
+        "lead",
+        "prompt",
+        "cause",
+        "spur",
+        "drive",
     ]
 )
+# verbs that make their object do what their to-clause says ("prompted the minister to convene a
+# call", "forced the army to withdraw"): the clause tells what happened
+IMPLICATIVE = frozenset({"lead", "prompt", "cause", "spur", "drive", "force", "compel"})
 AGENT_PREPS = frozenset({"by"})
 SENDER_PREPS = frozenset({"from"})  # "calls from Iran"; but "the withdrawal of X from Y" leaves from Y
 CONTENT_CLAUSES = frozenset({"xcomp", "advcl", "ccomp", "acl"})

@@ -19,6 +19,7 @@ from worldorder.coding.clause_model import Opinion, SecondOpinion
 from worldorder.coding.coref import DiscourseMemory
 from worldorder.coding.dyads import (
     GENERIC_SECTORS,
+    IMPLICATIVE,
     SUFFERING,
     ActorFinder,
     ActorResolver,
@@ -337,6 +338,8 @@ def told_as_fact(trigger: Trigger, modality: str) -> bool:
     aspect = token.dep_ == "xcomp" and _lemma(token.head) in ASPECT_VERBS  # "continued to shell the town"
     # a perfect infinitive tells a past act: "claimed to have recaptured the town", "said to have fled"
     aspect = aspect or (token.dep_ == "xcomp" and any(c.dep_ == "aux" and _lemma(c) == "have" for c in token.children))
+    # what an act made someone do was done: "the attack prompted the minister to convene a call"
+    aspect = aspect or (token.dep_ == "xcomp" and _lemma(token.head) in IMPLICATIVE)
     # a doer we could not resolve ("he", "they") is an unknown source: the act is still told
     subordinate = token.dep_ in ("xcomp", "relcl", "amod") or infinitive(token)
     return aspect or not subordinate

@@ -882,3 +882,14 @@ def test_an_agreement_the_sides_ended_without_is_none() -> None:
 )
 def test_what_an_event_made_someone_do_was_done(text: str, expected: str) -> None:
     assert expected in {e.event_type for e in events(text)}
+
+
+def test_the_town_an_attack_falls_on_is_the_place_the_sentence_before_named() -> None:
+    text = "The town of Kidal lies in the far north of Mali. Rebels shelled the town overnight."
+    [event] = [e for e in events(text) if e.event_type == "ASSAULT"]
+    assert event.target is not None and event.target.code.country == "MLI"
+
+
+def test_the_town_with_no_place_named_before_stays_unknown() -> None:
+    [event] = [e for e in events("Rebels shelled the town overnight.") if e.event_type == "ASSAULT"]
+    assert event.target is None or event.target.code.country is None

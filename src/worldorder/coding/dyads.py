@@ -72,6 +72,11 @@ CONTENT_CLAUSES = frozenset({"xcomp", "advcl", "ccomp", "acl"})
 NOMINAL_TARGET_PREPS = frozenset({"of", "between"})
 MAX_MEMBER_DEPTH = 2
 THREATEN = "THREATEN"
+MATERIAL_CONFLICT = 4
+# place nouns that stand for a place just named ("the area", "the town"), and how an act reaches them
+AREA_NOUNS = frozenset({"area", "town", "city", "village", "region", "district", "enclave", "suburb", "province"})
+AREA_PREPS = frozenset({"on", "in", "into", "against"})
+DEFINITE = frozenset({"the", "this", "that"})
 # verbs whose subject suffers an act told in their phrase ("15 people died in clashes"): no doer
 SUFFERING = frozenset({"die", "perish", "suffer", "drown", "starve", "flee", "escape", "survive"})
 # acts of harm a threat announces: the subject of such a clause is the threatening side, its object the threatened
@@ -513,6 +518,17 @@ def _stative(verb: Token) -> bool:
     return is_passive(verb) and not _children(verb, "agent")
 
 
+def _area_named_before(verb: Token) -> Token | None:
+    """A definite place noun the act falls on that names no place itself ("pound the area", "shelled
+    the town"): it stands for the place the text has just named."""
+    objects = [*_children(verb, "dobj"), *(o for group in _prep_objects(verb, AREA_PREPS) for o in group)]
+    for obj in objects:
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children)
+        if _lemma(obj) in AREA_NOUNS and definite and not _children(obj, "prep", "compound", "amod"):
+            return obj
+    return None
+
+
 def _stance_holders(verb: Token) -> list[Token]:
     """Who holds a stance told in the passive ("Israel is opposed to", "his government is committed
     to"), wherever the parser hangs the subject: on the participle or on its auxiliary."""
@@ -645,6 +661,10 @@ class DyadReader:
             return dyad
         venue = event_type.venue and trigger.rule.symmetric is not False
         return replace(dyad, where=self._where(trigger.token, (*dyad.sources, *dyad.targets), venue))
+
+    def scene_of(self, sentence: Span) -> str | None:
+        """The country of the first place after a locative in the sentence ("in Idlib province")."""
+        return self._place_in(range(sentence.start, sentence.end), sentence.doc)
 
     def scene(self, token: Token) -> str | None:
         """The country where the clause of ``token`` happened, if the text says (see ``_where``)."""
@@ -783,6 +803,10 @@ class DyadReader:
 
         if targets:
             return Dyad(tuple(sources), tuple(targets))
+        area = _area_named_before(verb) if event_type.quad_class == MATERIAL_CONFLICT else None
+        country = self._finder.memory.scene_before(verb.sent.start) if area is not None else None
+        if area is not None and country is not None:  # "forces continue to pound the area": the place just named
+            return Dyad(tuple(sources), (scene_actor(country, area),), where=country)
         dyad = self._placed(verb, sources, _place_groups(verb), venue, elsewhere)
         if dyad.targets:
             return dyad

@@ -484,6 +484,9 @@ class EventCoder:
                     coded.extend(self._code_obligation(must, sentence, finder))
             events.extend(self._reconsidered(coded, sentence, opinions.get(sentence.start), dyads, finder))
             _remember_subjects(sentence, finder)
+            scene = dyads.scene_of(sentence)
+            if scene is not None:
+                finder.memory.last_scene = (sentence.end, scene)
         return events
 
     # --- the learned second opinion (clause_model.py); a no-op without one -------------------------

@@ -893,3 +893,9 @@ def test_the_town_an_attack_falls_on_is_the_place_the_sentence_before_named() ->
 def test_the_town_with_no_place_named_before_stays_unknown() -> None:
     [event] = [e for e in events("Rebels shelled the town overnight.") if e.event_type == "ASSAULT"]
     assert event.target is None or event.target.code.country is None
+
+
+def test_a_place_named_with_its_word_of_kind_sets_the_scene() -> None:
+    text = "Fighting flared again in Idlib province on Monday. Government forces pounded the area."
+    [event] = [e for e in events(text) if e.event_type == "ASSAULT" and e.source.text]
+    assert event.target is not None and event.target.code.country == "SYR"

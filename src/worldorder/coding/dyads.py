@@ -752,7 +752,12 @@ class DyadReader:
             return found
         owners = (m for o in _children(head, "poss") for m in self._finder.actor(o) if m.code.sector is None)
         named = (o for p in _children(head, "prep") if p.lower_ == "of" for o in _children(p, "pobj"))
-        return [*owners, *(m for o in named if self._finder.is_place(o) for m in self._finder.actor(o))]
+        # "in Idlib province", "in the Kunar region": the name before a word of kind
+        kind = _lemma(head) in AREA_NOUNS | {"state", "county", "governorate", "prefecture"}
+        compounds = (
+            m for o in _children(head, "compound") if kind for m in self._finder.actor(o) if m.code.sector is None
+        )
+        return [*owners, *(m for o in named if self._finder.is_place(o) for m in self._finder.actor(o)), *compounds]
 
     def named_in(
         self, sentence: Span, places: bool = True, within: frozenset[int] | None = None

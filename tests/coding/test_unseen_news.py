@@ -899,3 +899,10 @@ def test_a_place_named_with_its_word_of_kind_sets_the_scene() -> None:
     text = "Fighting flared again in Idlib province on Monday. Government forces pounded the area."
     [event] = [e for e in events(text) if e.event_type == "ASSAULT" and e.source.text]
     assert event.target is not None and event.target.code.country == "SYR"
+
+
+def test_an_attack_on_the_area_happened_at_the_place_the_sentence_before_named() -> None:
+    text = "Heavy fighting was reported in Kidal, Mali, on Monday. Government forces shelled the town overnight."
+    [event] = [e for e in events(text) if e.event_type == "ASSAULT" and e.source.text]
+    assert event.location is not None and event.location.name == "Kidal"
+    assert event.location_basis == "clause"

@@ -22,6 +22,7 @@ from worldorder.coding.coref import PRONOUNS, DiscourseMemory, clause_subject, i
 from worldorder.coding.event_types import EventType
 from worldorder.coding.parties import names_party
 from worldorder.coding.triggers import ANY_PARTY, Trigger, governing_verb, hosting_verb, impact_verb
+from worldorder.geo.location import AREA_WORDS, area_object
 from worldorder.model import ActorCode, ActorMention
 
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -73,10 +74,6 @@ NOMINAL_TARGET_PREPS = frozenset({"of", "between"})
 MAX_MEMBER_DEPTH = 2
 THREATEN = "THREATEN"
 MATERIAL_CONFLICT = 4
-# place nouns that stand for a place just named ("the area", "the town"), and how an act reaches them
-AREA_NOUNS = frozenset({"area", "town", "city", "village", "region", "district", "enclave", "suburb", "province"})
-AREA_PREPS = frozenset({"on", "in", "into", "against"})
-DEFINITE = frozenset({"the", "this", "that"})
 # verbs whose subject suffers an act told in their phrase ("15 people died in clashes"): no doer
 SUFFERING = frozenset({"die", "perish", "suffer", "drown", "starve", "flee", "escape", "survive"})
 # acts of harm a threat announces: the subject of such a clause is the threatening side, its object the threatened
@@ -518,17 +515,6 @@ def _stative(verb: Token) -> bool:
     return is_passive(verb) and not _children(verb, "agent")
 
 
-def _area_named_before(verb: Token) -> Token | None:
-    """A definite place noun the act falls on that names no place itself ("pound the area", "shelled
-    the town"): it stands for the place the text has just named."""
-    objects = [*_children(verb, "dobj"), *(o for group in _prep_objects(verb, AREA_PREPS) for o in group)]
-    for obj in objects:
-        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children)
-        if _lemma(obj) in AREA_NOUNS and definite and not _children(obj, "prep", "compound", "amod"):
-            return obj
-    return None
-
-
 def _stance_holders(verb: Token) -> list[Token]:
     """Who holds a stance told in the passive ("Israel is opposed to", "his government is committed
     to"), wherever the parser hangs the subject: on the participle or on its auxiliary."""
@@ -753,7 +739,7 @@ class DyadReader:
         owners = (m for o in _children(head, "poss") for m in self._finder.actor(o) if m.code.sector is None)
         named = (o for p in _children(head, "prep") if p.lower_ == "of" for o in _children(p, "pobj"))
         # "in Idlib province", "in the Kunar region": the name before a word of kind
-        kind = _lemma(head) in AREA_NOUNS | {"state", "county", "governorate", "prefecture"}
+        kind = _lemma(head) in AREA_WORDS | {"state", "county", "governorate", "prefecture"}
         compounds = (
             m for o in _children(head, "compound") if kind for m in self._finder.actor(o) if m.code.sector is None
         )
@@ -808,7 +794,7 @@ class DyadReader:
 
         if targets:
             return Dyad(tuple(sources), tuple(targets))
-        area = _area_named_before(verb) if event_type.quad_class == MATERIAL_CONFLICT else None
+        area = area_object(verb) if event_type.quad_class == MATERIAL_CONFLICT else None
         country = self._finder.memory.scene_before(verb.sent.start) if area is not None else None
         if area is not None and country is not None:  # "forces continue to pound the area": the place just named
             return Dyad(tuple(sources), (scene_actor(country, area),), where=country)

@@ -215,6 +215,37 @@ def goal(preposition: Token) -> bool:
     return preposition.text.lower() in GOALS and preposition.head.lemma_.lower() in scene_words().goal_words
 
 
+# place nouns that stand for a place just named ("pound the area", "shelled the town"), and how an
+# act reaches them
+AREA_WORDS = frozenset({"area", "town", "city", "village", "region", "district", "enclave", "suburb", "province"})
+AREA_PREPOSITIONS = frozenset({"on", "in", "into", "against"})
+DEFINITE = frozenset({"the", "this", "that"})
+
+
+def area_object(verb: Token) -> Token | None:
+    """A definite place noun the act falls on that names no place itself ("pound the area"): it
+    stands for the place the text has just named."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in AREA_PREPOSITIONS
+                for o in p.children if o.dep_ == "pobj"]
+    for obj in objects:
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children)
+        own = any(c.dep_ in ("prep", "compound", "amod") for c in obj.children)
+        if obj.lemma_.lower() in AREA_WORDS and definite and not own:
+            return obj
+    return None
+
+
+def area_antecedents(doc: Doc, trigger: Token, places: Sequence[Place]) -> list[Place]:
+    """The places under a locative in the sentence before, when the act falls on "the area"."""
+    sentence = trigger.sent
+    if area_object(trigger) is None or sentence.start == 0:
+        return []
+    previous = doc[sentence.start - 1].sent
+    roots = ((p, place_root(doc, p)) for p in places)
+    return [p for p, root in roots if root is not None and root.sent == previous and is_locative_object(root)]
+
+
 def event_location(doc: Doc, trigger: int, places: Sequence[Place]) -> Place | None:
     """The place of the event whose trigger is token ``trigger``, or None (see ``locate_event``)."""
     return locate_event(doc, trigger, places)[0]
@@ -225,7 +256,8 @@ def locate_event(doc: Doc, trigger: int, places: Sequence[Place],
     """The event's place with its basis: ``clause``, ``sentence``, ``dateline``, ``article`` or None.
 
     The most specific of the clause's scenes, else of the places under a locative preposition
-    in the rest of its clause, else (with ``article``) the dateline or the article's place.
+    in the rest of its clause, else, for an act on "the area" or "the town", of the places the
+    sentence before put the story in, else (with ``article``) the dateline or the article's place.
     """
     resolved = [p for p in places if p.lat is not None]
     token = doc[trigger]
@@ -233,6 +265,8 @@ def locate_event(doc: Doc, trigger: int, places: Sequence[Place],
         return most_specific(in_clause), "clause"
     if nearby := sentence_places(doc, token, resolved):
         return most_specific(nearby), "sentence"
+    if earlier := area_antecedents(doc, token, resolved):  # "forces pounded the area": the place just named
+        return most_specific(earlier), "clause"
     return article.fallback() if article is not None else (None, None)
 
 

@@ -906,3 +906,14 @@ def test_an_attack_on_the_area_happened_at_the_place_the_sentence_before_named()
     [event] = [e for e in events(text) if e.event_type == "ASSAULT" and e.source.text]
     assert event.location is not None and event.location.name == "Kidal"
     assert event.location_basis == "clause"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both air forces set up a hotline to avoid clashes over the sea.",
+        "The accord averted a war between the two neighbours.",
+    ],
+)
+def test_what_a_party_keeps_from_happening_has_not_happened(text: str) -> None:
+    assert "ASSAULT" not in {e.event_type for e in events(text)}

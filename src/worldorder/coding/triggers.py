@@ -33,6 +33,8 @@ STATE_GOVERNORS = frozenset(
     {"oversee", "monitor", "supervise", "observe", "enforce", "police", "respect", "uphold", "flee", "escape"}
     # what a party lacks or waits for has not happened: "millions need humanitarian assistance"
     | {"need", "require", "lack", "await", "deserve", "survive", "endure"}
+    # what a party keeps from happening has not happened: "set up a hotline to avoid clashes"
+    | {"avoid", "avert", "prevent", "forestall", "preclude", "deter", "fear", "risk"}
 )
 PART_WORDS = frozenset({"part", "parts", "some", "most", "all", "much", "half", "rest"})
 # "thousands of civilians", "dozens of troops": the number is named by what it counts

@@ -8,19 +8,25 @@ from spacy.vocab import Vocab
 
 from worldorder.coding.dyads import _stance_holders, subject_heads
 
+Row = tuple[str, int, str, str, str]  # word, head index, dependency, tag, part of speech
 
-def parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str], pos: list[str]) -> Doc:
+
+def parsed(rows: list[Row]) -> Doc:
+    words, heads, deps, tags, pos = (list(column) for column in zip(*rows, strict=True))
     return Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
 
 
 def test_a_passive_stance_finds_its_holder_on_the_auxiliary() -> None:
     # "his cabinet is committed": the parser hangs "cabinet" on "is", the auxiliary of "committed"
     doc = parsed(
-        ["his", "cabinet", "is", "committed", "to", "talks"],
-        [1, 2, 3, 3, 3, 4],
-        ["poss", "nsubj", "auxpass", "ROOT", "prep", "pobj"],
-        ["PRP$", "NN", "VBZ", "VBN", "IN", "NNS"],
-        ["PRON", "NOUN", "AUX", "VERB", "ADP", "NOUN"],
+        [
+            ("his", 1, "poss", "PRP$", "PRON"),
+            ("cabinet", 2, "nsubj", "NN", "NOUN"),
+            ("is", 3, "auxpass", "VBZ", "AUX"),
+            ("committed", 3, "ROOT", "VBN", "VERB"),
+            ("to", 3, "prep", "IN", "ADP"),
+            ("talks", 4, "pobj", "NNS", "NOUN"),
+        ]
     )
     assert [t.text for t in _stance_holders(doc[3])] == ["cabinet"]
 
@@ -28,11 +34,13 @@ def test_a_passive_stance_finds_its_holder_on_the_auxiliary() -> None:
 def test_a_past_verb_hung_on_the_root_noun_of_a_verbless_sentence_has_that_noun_as_subject() -> None:
     # "the army recaptured the town": "recaptured" read as a reduced relative of "army"
     doc = parsed(
-        ["the", "army", "recaptured", "the", "town"],
-        [1, 1, 1, 4, 2],
-        ["det", "ROOT", "acl", "det", "dobj"],
-        ["DT", "NN", "VBD", "DT", "NN"],
-        ["DET", "NOUN", "VERB", "DET", "NOUN"],
+        [
+            ("the", 1, "det", "DT", "DET"),
+            ("army", 1, "ROOT", "NN", "NOUN"),
+            ("recaptured", 1, "acl", "VBD", "VERB"),
+            ("the", 4, "det", "DT", "DET"),
+            ("town", 2, "dobj", "NN", "NOUN"),
+        ]
     )
     assert [t.text for t in subject_heads(doc[2])] == ["army"]
 
@@ -40,10 +48,13 @@ def test_a_past_verb_hung_on_the_root_noun_of_a_verbless_sentence_has_that_noun_
 def test_a_participle_naming_a_thing_in_a_sentence_with_its_own_verb_has_no_subject() -> None:
     # "a report called Futures was published": "called" names the report; "was" is the finite verb
     doc = parsed(
-        ["a", "report", "called", "Futures", "was", "published"],
-        [1, 5, 1, 2, 5, 5],
-        ["det", "nsubjpass", "acl", "oprd", "auxpass", "ROOT"],
-        ["DT", "NN", "VBN", "NNP", "VBD", "VBN"],
-        ["DET", "NOUN", "VERB", "PROPN", "AUX", "VERB"],
+        [
+            ("a", 1, "det", "DT", "DET"),
+            ("report", 5, "nsubjpass", "NN", "NOUN"),
+            ("called", 1, "acl", "VBN", "VERB"),
+            ("Futures", 2, "oprd", "NNP", "PROPN"),
+            ("was", 5, "auxpass", "VBD", "AUX"),
+            ("published", 5, "ROOT", "VBN", "VERB"),
+        ]
     )
     assert subject_heads(doc[2]) == []

@@ -51,16 +51,6 @@ class DiscourseMemory:
     surnames: dict[str, ActorCode] = field(default_factory=dict)
     # the state or organisation a sentence's main clause is about, and where that sentence ends
     last_body: tuple[int, ActorMention] | None = None
-    # the country of the last place a sentence put something in ("in Idlib province"), and where that
-    # sentence ends: what "the area", "the town" of the next sentence refer to
-    last_scene: tuple[int, str] | None = None
-
-    def scene_before(self, sentence_start: int) -> str | None:
-        """The country of the place the sentence just before named, if it named one."""
-        if self.last_scene is None:
-            return None
-        ends, country = self.last_scene
-        return country if ends == sentence_start else None
 
     def remember(self, head: Token, mention: ActorMention) -> None:
         """Note an actor named with ``head`` as its last word."""

@@ -648,9 +648,14 @@ class DyadReader:
         venue = event_type.venue and trigger.rule.symmetric is not False
         return replace(dyad, where=self._where(trigger.token, (*dyad.sources, *dyad.targets), venue))
 
-    def scene_of(self, sentence: Span) -> str | None:
-        """The country of the first place after a locative in the sentence ("in Idlib province")."""
-        return self._place_in(range(sentence.start, sentence.end), sentence.doc)
+    def _scene_before(self, token: Token) -> str | None:
+        """The country of the first place after a locative in the sentence before the token's
+        ("Fighting flared in Idlib province. Forces pounded the area.")."""
+        start = token.sent.start
+        if start == 0:
+            return None
+        previous = token.doc[start - 1].sent
+        return self._place_in(range(previous.start, previous.end), token.doc)
 
     def scene(self, token: Token) -> str | None:
         """The country where the clause of ``token`` happened, if the text says (see ``_where``)."""
@@ -795,7 +800,7 @@ class DyadReader:
         if targets:
             return Dyad(tuple(sources), tuple(targets))
         area = area_object(verb) if event_type.quad_class == MATERIAL_CONFLICT else None
-        country = self._finder.memory.scene_before(verb.sent.start) if area is not None else None
+        country = self._scene_before(verb) if area is not None else None
         if area is not None and country is not None:  # "forces continue to pound the area": the place just named
             return Dyad(tuple(sources), (scene_actor(country, area),), where=country)
         dyad = self._placed(verb, sources, _place_groups(verb), venue, elsewhere)

@@ -335,14 +335,19 @@ def told_as_fact(trigger: Trigger, modality: str) -> bool:
         # a date measures a standing state rather than timing an act: "the seven-year war"
         timed = _lemma(token) not in DURATIVE_NOUNS and any(c.ent_type_ in ("DATE", "TIME") for c in token.subtree)
         return told or timed
-    aspect = token.dep_ == "xcomp" and _lemma(token.head) in ASPECT_VERBS  # "continued to shell the town"
-    # a perfect infinitive tells a past act: "claimed to have recaptured the town", "said to have fled"
-    aspect = aspect or (token.dep_ == "xcomp" and any(c.dep_ == "aux" and _lemma(c) == "have" for c in token.children))
-    # what an act made someone do was done: "the attack prompted the minister to convene a call"
-    aspect = aspect or (token.dep_ == "xcomp" and _lemma(token.head) in IMPLICATIVE)
     # a doer we could not resolve ("he", "they") is an unknown source: the act is still told
     subordinate = token.dep_ in ("xcomp", "relcl", "amod") or infinitive(token)
-    return aspect or not subordinate
+    return _done_clause(token) or not subordinate
+
+
+def _done_clause(clause: Token) -> bool:
+    """A to-clause that tells an act done: under a verb of aspect ("continued to shell the town") or
+    an implicative one ("prompted the minister to convene a call"), or a perfect infinitive
+    ("claimed to have recaptured the town")."""
+    if clause.dep_ != "xcomp":
+        return False
+    perfect = any(c.dep_ == "aux" and _lemma(c) == "have" for c in clause.children)
+    return perfect or _lemma(clause.head) in ASPECT_VERBS | IMPLICATIVE
 
 
 def _occurred(noun: Token) -> bool:
@@ -484,9 +489,6 @@ class EventCoder:
                     coded.extend(self._code_obligation(must, sentence, finder))
             events.extend(self._reconsidered(coded, sentence, opinions.get(sentence.start), dyads, finder))
             _remember_subjects(sentence, finder)
-            scene = dyads.scene_of(sentence)
-            if scene is not None:
-                finder.memory.last_scene = (sentence.end, scene)
         return events
 
     # --- the learned second opinion (clause_model.py); a no-op without one -------------------------

@@ -71,6 +71,19 @@ def test_truecase_restores_title_case_headline_and_keeps_acronyms() -> None:
     assert small_truecaser().restore(text) == expected
 
 
+def test_truecase_rules_refuse_a_word_yaml_read_as_a_boolean() -> None:
+    text = resources.files("worldorder.nlp").joinpath("data", "truecase.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    raw["title_small_words"] = [*raw["title_small_words"], True]
+    with pytest.raises(ValueError, match="title_small_words"):
+        CaseRules.from_mapping(raw)
+
+
+def test_truecase_restores_a_title_with_as_many_small_words_as_capitalised_ones() -> None:
+    text = "Talks on a Deal to End the Siege of Kano Resume\n"
+    assert small_truecaser().restore(text) == "Talks on a deal to end the siege of Kano resume\n"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -30,6 +30,9 @@ import yaml
 WORD = re.compile(r"[^\W_]+")
 # What may stand between two words of one name: "new york", "al-shabaab", "u.s. army", "o'brien".
 NAME_JOINER = re.compile(r"(?: |\.? |[-'\u2019.\u2010\u2011])")
+# the least share of capitalised words a Title Case line can have with its small words counted in
+# ("Talks on a Deal to End the War in Yemen": 5 of 10)
+TITLE_FLOOR = 0.4
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s")
 
 
@@ -79,7 +82,7 @@ class CaseRules:
     @classmethod
     def from_mapping(cls, raw: Mapping[str, Any]) -> CaseRules:
         stretch = raw["stretch"]
-        words = {key: frozenset(str(w) for w in raw[key]) for key in (
+        words = {key: _words(raw, key) for key in (
             "common_words", "dated_months", "month_cues", "us_cues", "us_before", "honorifics",
             "title_abbreviations", "titles", "abbreviations", "title_small_words")}
         return cls(
@@ -96,6 +99,15 @@ class CaseRules:
             acronym_zipf=float(raw["acronym_zipf"]),
             **words,
         )
+
+
+def _words(raw: Mapping[str, Any], key: str) -> frozenset[str]:
+    """A word list of the rules; YAML reads a bare on/off/yes/no as a boolean, which is no word."""
+    found = raw[key]
+    strays = [w for w in found if not isinstance(w, str)]
+    if strays:
+        raise ValueError(f"truecase rules: {key} holds {strays!r}, not words (quote on, off, yes, no)")
+    return frozenset(found)
 
 
 def shipped_rules() -> CaseRules:
@@ -234,8 +246,13 @@ class Truecaser:
         capitals = sum(c.isupper() for c in letters)
         if capitals > self.rules.upper_min_letters * len(letters):
             return Stretch.UPPER
-        if sum(c.isupper() for c in initials) < self.rules.lower_max_capitalised * len(initials):
+        capitalised = sum(c.isupper() for c in initials)
+        if capitalised < self.rules.lower_max_capitalised * len(initials):
             return Stretch.LOWER
+        # prose has 10-20% capitalised words, a headline most of them: only a line with at least
+        # TITLE_FLOOR of its words capitalised is read word by word (small words aside)
+        if capitalised < TITLE_FLOOR * len(initials):
+            return Stretch.PROSE
         return Stretch.TITLE if self.title_cased(text) else Stretch.PROSE
 
     def title_cased(self, text: str) -> bool:
